@@ -1,0 +1,288 @@
+//! Each command's behaviour: open the context, query or change the store, print.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use chrono::NaiveDate;
+
+use super::output::{self, AccountJson, AlertJson, BillJson, BudgetJson, StatusJson, TransactionJson, table};
+use super::{BudgetAction, Cli, Command, Context, TransactionArgs};
+use crate::domain::{Money, Month, money::parse_decimal};
+use crate::store::{TxnCursor, TxnFilter};
+use crate::sync;
+
+/// Rows fetched per page when listing transactions (keyset paging; never all rows at once).
+const PAGE: u32 = 1000;
+
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let ctx = Context::open(&cli.global).await?;
+    let json = cli.global.json;
+    let Some(command) = cli.command else {
+        ctx.refresh_demo().await?;
+        return dashboard(ctx).await;
+    };
+    if !matches!(command, Command::Sync) {
+        ctx.refresh_demo().await?;
+    }
+    let out = &mut std::io::stdout().lock();
+    match command {
+        Command::Sync => return sync_command(&ctx, json, out).await,
+        Command::Accounts => accounts(&ctx, json, out).await?,
+        Command::Transactions(args) => transactions(&ctx, &args, json, out).await?,
+        Command::Budgets { month } => budgets(&ctx, month.as_deref(), json, out).await?,
+        Command::Budget { action: BudgetAction::Set { category, amount, month } } => {
+            let month = month_or_current(&ctx, month.as_deref())?;
+            let amount = parse_decimal(&amount).with_context(|| format!("budget amount \"{amount}\""))?;
+            if amount.is_sign_negative() {
+                bail!("budget amount \"{amount}\" is negative: give the amount you plan to spend, like 450");
+            }
+            let money = Money::new(amount, ctx.currency()).rounded();
+            let name = ctx.store.set_budget(&category, month, money).await?;
+            writeln!(out, "Budget for {name} set to {} from {month}.", money.display())?;
+        }
+        Command::Alerts => {
+            let alerts = ctx.store.alerts().await?;
+            if json {
+                print_json(out, &alerts.iter().map(AlertJson::from).collect::<Vec<_>>())?;
+            } else if alerts.is_empty() {
+                writeln!(out, "No alerts.")?;
+            } else {
+                let rows = alerts
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            a.id.to_string(),
+                            a.created.format("%Y-%m-%d").to_string(),
+                            a.kind.label().to_string(),
+                            a.message.clone(),
+                            if a.acknowledged { "yes".into() } else { String::new() },
+                        ]
+                    })
+                    .collect();
+                writeln!(out, "{}", table(&["ID", "Date", "Kind", "Message", "Ack"], rows, &[0]))?;
+            }
+        }
+        Command::Bills => {
+            let bills = ctx.store.bills().await?;
+            if json {
+                print_json(out, &bills.iter().map(BillJson::from).collect::<Vec<_>>())?;
+            } else {
+                let today = ctx.clock.today();
+                let rows = bills
+                    .iter()
+                    .map(|b| {
+                        vec![
+                            b.name.clone(),
+                            b.amount.display(),
+                            output::opt_money(b.minimum),
+                            b.due.to_string(),
+                            if b.paid { "paid".into() } else { format!("{} days", b.days_left(today)) },
+                        ]
+                    })
+                    .collect();
+                writeln!(out, "{}", table(&["Bill", "Amount", "Minimum", "Due", "Left"], rows, &[1, 2, 4]))?;
+            }
+        }
+        Command::Categories => {
+            let tree = ctx.store.categories().await?;
+            let names = tree.names();
+            if json {
+                print_json(out, &names)?;
+            } else {
+                for n in names {
+                    writeln!(out, "{n}")?;
+                }
+            }
+        }
+        Command::Status => {
+            let conns = ctx.store.connections().await?;
+            if json {
+                print_json(out, &conns.iter().map(StatusJson::from).collect::<Vec<_>>())?;
+            } else {
+                let rows = conns
+                    .iter()
+                    .map(|c| {
+                        vec![
+                            c.name.clone(),
+                            c.provider.clone(),
+                            c.health().as_str().to_string(),
+                            c.last_success.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default(),
+                            c.last_error.clone().unwrap_or_default(),
+                        ]
+                    })
+                    .collect();
+                writeln!(out, "{}", table(&["Connection", "Provider", "Health", "Last success", "Last error"], rows, &[]))?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn dashboard(ctx: Context) -> anyhow::Result<ExitCode> {
+    crate::tui::launch(ctx).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn sync_command(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    if ctx.connections.is_empty() {
+        writeln!(out, "No connections configured: add [[connections]] to the config, or run with --demo.")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let outcomes = sync::sync_all(&ctx.store, &ctx.connections, ctx.clock.as_ref(), ctx.sync_options()).await;
+    let mut failed = false;
+    let mut report = Vec::new();
+    for o in &outcomes {
+        match &o.result {
+            Ok(s) => {
+                if !json {
+                    writeln!(out, "{}: {} new, {} updated, {} removed", o.connection, s.added, s.updated, s.removed)?;
+                }
+                report.push(serde_json::json!({"connection": o.connection, "ok": true, "added": s.added, "updated": s.updated, "removed": s.removed}));
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("{}: sync failed: {e}", o.connection);
+                report.push(serde_json::json!({"connection": o.connection, "ok": false, "error": e.to_string()}));
+            }
+        }
+    }
+    if json {
+        print_json(out, &report)?;
+    }
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+async fn accounts(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    let accounts = ctx.store.accounts().await?;
+    if json {
+        return print_json(out, &accounts.iter().map(AccountJson::from).collect::<Vec<_>>());
+    }
+    let rows = accounts
+        .iter()
+        .map(|a| {
+            vec![
+                a.id.to_string(),
+                a.name.clone(),
+                a.kind.label().to_string(),
+                a.connection.clone(),
+                a.balance.display(),
+                output::opt_money(a.available),
+                output::opt_money(a.limit),
+            ]
+        })
+        .collect();
+    writeln!(out, "{}", table(&["ID", "Account", "Kind", "Connection", "Balance", "Available", "Limit"], rows, &[0, 4, 5, 6]))?;
+    if ctx.demo {
+        writeln!(out, "\n(demo data — link a bank to see your own; see README)")?;
+    }
+    Ok(())
+}
+
+async fn transactions(ctx: &Context, args: &TransactionArgs, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    let filter = TxnFilter {
+        account_id: match &args.account {
+            Some(name) => Some(ctx.store.find_account(name).await?.id),
+            None => None,
+        },
+        category: match &args.category {
+            Some(c) => Some(
+                ctx.store.categories().await?.find(c).map(|c| c.name.clone()).with_context(|| format!("no category named \"{c}\""))?,
+            ),
+            None => None,
+        },
+        since: args.since.as_deref().map(|d| parse_date("--since", d)).transpose()?,
+        until: args.until.as_deref().map(|d| parse_date("--until", d)).transpose()?,
+        search: args.search.clone(),
+    };
+    let mut left = args.limit.unwrap_or(u64::MAX);
+    let mut after: Option<TxnCursor> = None;
+    let mut first = true;
+    if json {
+        write!(out, "[")?;
+    }
+    let mut rows = Vec::new();
+    while left > 0 {
+        let page = ctx.store.transactions(&filter, after, u32::try_from(left.min(u64::from(PAGE))).unwrap_or(PAGE)).await?;
+        let Some(last) = page.last() else { break };
+        after = Some(TxnCursor::of(last));
+        left = left.saturating_sub(page.len() as u64);
+        for t in &page {
+            if json {
+                if !first {
+                    write!(out, ",")?;
+                }
+                write!(out, "\n  {}", serde_json::to_string(&TransactionJson::from(t))?)?;
+                first = false;
+            } else {
+                rows.push(vec![
+                    t.date.to_string(),
+                    t.account.clone(),
+                    t.payee.clone(),
+                    t.category.clone(),
+                    t.amount.display(),
+                    if t.pending { "pending".into() } else { String::new() },
+                ]);
+            }
+        }
+        if page.len() < PAGE as usize {
+            break;
+        }
+    }
+    if json {
+        writeln!(out, "{}]", if first { "" } else { "\n" })?;
+    } else {
+        writeln!(out, "{}", table(&["Date", "Account", "Payee", "Category", "Amount", ""], rows, &[4]))?;
+    }
+    Ok(())
+}
+
+async fn budgets(ctx: &Context, month: Option<&str>, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    let month = month_or_current(ctx, month)?;
+    let report = ctx.store.budget_report(month, ctx.currency()).await?;
+    if json {
+        return print_json(out, &report.lines.iter().map(|l| BudgetJson::new(&report, l)).collect::<Vec<_>>());
+    }
+    let mut rows: Vec<Vec<String>> = report
+        .lines
+        .iter()
+        .map(|l| {
+            vec![
+                l.category.clone(),
+                l.budgeted.display(),
+                l.spent.display(),
+                l.remaining.display(),
+                l.percent().map(|p| format!("{p}%")).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    rows.push(vec!["Unbudgeted".into(), String::new(), report.unbudgeted.display(), String::new(), String::new()]);
+    rows.push(vec![
+        "Total".into(),
+        report.total_budgeted.display(),
+        report.total_spent.display(),
+        report.total_remaining.display(),
+        String::new(),
+    ]);
+    writeln!(out, "Budgets for {}\n", month.label())?;
+    writeln!(out, "{}", table(&["Category", "Budgeted", "Spent", "Remaining", "Used"], rows, &[1, 2, 3, 4]))?;
+    Ok(())
+}
+
+fn month_or_current(ctx: &Context, month: Option<&str>) -> anyhow::Result<Month> {
+    match month {
+        Some(m) => Ok(m.parse::<Month>()?),
+        None => Ok(Month::of(ctx.clock.today())),
+    }
+}
+
+fn parse_date(flag: &str, text: &str) -> anyhow::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .with_context(|| format!("{flag} \"{text}\" is not a date (expected YYYY-MM-DD)"))
+}
+
+fn print_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}

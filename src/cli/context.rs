@@ -1,0 +1,131 @@
+//! Everything a command needs, opened once: settings, the clock, the store (real or demo) and the
+//! connections to sync. Decides demo mode: `--demo`, or no connections configured and the real
+//! store still empty. Demo data lives in `demo.db` beside the real database, never mixed with it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use chrono::NaiveDate;
+
+use super::GlobalArgs;
+use crate::config::{ProviderKind, Settings};
+use crate::domain::{Clock, Currency, FixedClock, SystemClock};
+use crate::store::Store;
+use crate::sync::{self, Connection, ProviderSpec, SyncOptions};
+
+/// Environment variable that pins "today" (YYYY-MM-DD) for reproducible runs and tests.
+pub const TODAY_ENV: &str = "PURSE_TODAY";
+
+/// An opened Purse: what every command works with.
+pub struct Context {
+    pub settings: Settings,
+    pub store: Store,
+    pub db_path: PathBuf,
+    pub demo: bool,
+    pub clock: Arc<dyn Clock>,
+    pub connections: Vec<Connection>,
+}
+
+impl Context {
+    pub async fn open(global: &GlobalArgs) -> anyhow::Result<Context> {
+        let settings = Settings::load(global.config.as_deref())?;
+        init_logging(&settings);
+        let clock = clock_from_env()?;
+        let real_db = global.db.clone().unwrap_or_else(|| settings.storage.database.clone());
+        let demo = global.demo || (settings.connections.is_empty() && real_store_is_empty(&real_db).await?);
+        let db_path = if demo { demo_path(&real_db) } else { real_db };
+        let store = Store::open(&db_path).await.with_context(|| format!("opening {}", db_path.display()))?;
+        let connections = if demo { vec![Connection::demo()] } else { connections_from(&settings) };
+        Ok(Context { settings, store, db_path, demo, clock, connections })
+    }
+
+    /// The currency budgets are kept in.
+    pub fn currency(&self) -> Currency {
+        self.settings.general.currency
+    }
+
+    pub fn sync_options(&self) -> SyncOptions {
+        SyncOptions { history_days: self.settings.sync.history_days }
+    }
+
+    /// In demo mode, brings the demo bank up to today before reading (it is a live bank: each day
+    /// brings new transactions). Real connections sync only on `purse sync` or in the dashboard.
+    pub async fn refresh_demo(&self) -> anyhow::Result<()> {
+        if !self.demo {
+            return Ok(());
+        }
+        let today = self.clock.today();
+        let fresh = self
+            .store
+            .connections()
+            .await?
+            .iter()
+            .any(|c| c.name == sync::DEMO_CONNECTION && c.last_success.is_some_and(|t| t.date_naive() >= today));
+        if !fresh {
+            sync::sync_one(&self.store, &Connection::demo(), self.clock.as_ref(), self.sync_options()).await?;
+        }
+        Ok(())
+    }
+}
+
+/// `demo.db` in the same directory as the real database.
+pub fn demo_path(real: &Path) -> PathBuf {
+    real.with_file_name("demo.db")
+}
+
+async fn real_store_is_empty(path: &Path) -> anyhow::Result<bool> {
+    if !path.exists() {
+        return Ok(true);
+    }
+    let store = Store::open(path).await.with_context(|| format!("opening {}", path.display()))?;
+    let empty = store.is_empty().await?;
+    store.close().await;
+    Ok(empty)
+}
+
+fn connections_from(settings: &Settings) -> Vec<Connection> {
+    settings
+        .connections
+        .iter()
+        .filter(|c| c.enabled)
+        .map(|c| Connection {
+            name: c.name.clone(),
+            provider: match c.provider {
+                ProviderKind::Demo => ProviderSpec::Demo { seed: crate::provider::demo::DEMO_SEED },
+                ProviderKind::Plaid => ProviderSpec::Unsupported { provider: "plaid".into() },
+                ProviderKind::Simplefin => ProviderSpec::Unsupported { provider: "simplefin".into() },
+            },
+        })
+        .collect()
+}
+
+fn clock_from_env() -> anyhow::Result<Arc<dyn Clock>> {
+    match std::env::var(TODAY_ENV) {
+        Ok(text) if !text.trim().is_empty() => {
+            let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                .with_context(|| format!("{TODAY_ENV}=\"{text}\" is not a date (expected YYYY-MM-DD)"))?;
+            Ok(Arc::new(FixedClock::on(date)))
+        }
+        _ => Ok(Arc::new(SystemClock)),
+    }
+}
+
+/// Logs go to the configured file (never to the terminal the dashboard owns). Best effort: a
+/// log file that cannot be opened leaves logging off.
+pub fn init_logging(settings: &Settings) {
+    use tracing_subscriber::EnvFilter;
+    let path = &settings.logging.file;
+    if let Some(parent) = path.parent() {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    let Ok(file) = std::fs::OpenOptions::new().create(true).append(true).open(path) else {
+        return;
+    };
+    let filter = EnvFilter::try_from_env("PURSE_LOG").unwrap_or_else(|_| EnvFilter::new(&settings.logging.level));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(false)
+        .with_writer(std::sync::Mutex::new(file))
+        .try_init();
+}

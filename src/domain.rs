@@ -1,0 +1,27 @@
+//! The pure core of Purse: money, accounts, transactions, categories, budgets, bills, alerts and
+//! the clock. No I/O here; everything is plain data and functions, tested without a terminal, a
+//! network or a database.
+
+pub mod account;
+pub mod alert;
+pub mod bill;
+pub mod budget;
+pub mod category;
+pub mod clock;
+pub mod connection;
+pub mod delta;
+pub mod money;
+pub mod month;
+pub mod transaction;
+
+pub use account::{Account, AccountId, AccountKind};
+pub use alert::{Alert, AlertKind, NewAlert};
+pub use bill::{Bill, BillSource, IncomingBill};
+pub use budget::{Budget, BudgetLine, BudgetReport, CategoryNet, budget_report};
+pub use category::{Category, CategoryKind, CategoryTree};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use connection::{ConnectionHealth, ConnectionStatus};
+pub use delta::{AccountSnapshot, Delta, RemovedTransaction};
+pub use money::{Currency, Money, MoneyError};
+pub use month::Month;
+pub use transaction::{IncomingTransaction, Transaction, TransactionId};

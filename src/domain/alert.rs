@@ -1,0 +1,78 @@
+//! Alerts: something the user should know, raised once under a stable key.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The kinds of alert Purse raises. Names are part of the JSON contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertKind {
+    BillDue,
+    LowBalance,
+    UnusualSpend,
+    OverBudget,
+    SyncFailed,
+}
+
+impl AlertKind {
+    pub const ALL: [AlertKind; 5] = [
+        AlertKind::BillDue,
+        AlertKind::LowBalance,
+        AlertKind::UnusualSpend,
+        AlertKind::OverBudget,
+        AlertKind::SyncFailed,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AlertKind::BillDue => "bill_due",
+            AlertKind::LowBalance => "low_balance",
+            AlertKind::UnusualSpend => "unusual_spend",
+            AlertKind::OverBudget => "over_budget",
+            AlertKind::SyncFailed => "sync_failed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        AlertKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// A short label for tables.
+    pub fn label(&self) -> &'static str {
+        match self {
+            AlertKind::BillDue => "Bill due",
+            AlertKind::LowBalance => "Low balance",
+            AlertKind::UnusualSpend => "Unusual spend",
+            AlertKind::OverBudget => "Over budget",
+            AlertKind::SyncFailed => "Sync failed",
+        }
+    }
+}
+
+impl fmt::Display for AlertKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An alert as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alert {
+    pub id: i64,
+    pub kind: AlertKind,
+    /// Stable identity (e.g. `bill_due:Visa:2026-11-24`): the same key is never raised twice.
+    pub key: String,
+    pub message: String,
+    pub created: DateTime<Utc>,
+    pub acknowledged: bool,
+}
+
+/// An alert a rule wants raised (the store assigns id and created time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAlert {
+    pub kind: AlertKind,
+    pub key: String,
+    pub message: String,
+}

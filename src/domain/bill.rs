@@ -1,0 +1,70 @@
+//! Bills: an amount owed on a date, from a card statement, a detected recurring payment, or the user.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::account::AccountId;
+use super::money::Money;
+
+/// Where a bill came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BillSource {
+    /// A provider's liability data (card statement: minimum payment, due date).
+    Liability,
+    /// Detected from recurring transactions.
+    Recurring,
+    /// Added by the user (config or TUI).
+    Manual,
+}
+
+impl BillSource {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            BillSource::Liability => "liability",
+            BillSource::Recurring => "recurring",
+            BillSource::Manual => "manual",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "liability" => Some(BillSource::Liability),
+            "recurring" => Some(BillSource::Recurring),
+            "manual" => Some(BillSource::Manual),
+            _ => None,
+        }
+    }
+}
+
+/// A bill as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bill {
+    pub id: i64,
+    pub name: String,
+    pub account_id: Option<AccountId>,
+    /// The amount due (positive).
+    pub amount: Money,
+    /// For card statements: the minimum payment.
+    pub minimum: Option<Money>,
+    pub due: NaiveDate,
+    pub source: BillSource,
+    pub paid: bool,
+}
+
+impl Bill {
+    /// Days from `today` until the due date (negative when overdue).
+    pub fn days_left(&self, today: NaiveDate) -> i64 {
+        (self.due - today).num_days()
+    }
+}
+
+/// A bill as a provider reports it (e.g. from card liabilities).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IncomingBill {
+    pub provider_account_id: String,
+    pub name: String,
+    pub amount: Money,
+    pub minimum: Option<Money>,
+    pub due: NaiveDate,
+}

@@ -1,0 +1,21 @@
+//! Purse: a keyboard-driven terminal budgeting dashboard.
+//!
+//! Module map:
+//! - [`domain`]: pure money, accounts, transactions, categories, budgets, bills, alerts, clock.
+//! - [`config`]: layered settings (defaults → file → `PURSE__…` environment), `env:` secrets.
+//! - [`store`]: the SQLite store (sqlx, WAL, embedded migrations); every query the UI and CLI run.
+//! - [`provider`]: bank and card adapters that turn wire data into domain [`domain::Delta`]s,
+//!   including the built-in demo bank.
+//! - [`sync`]: one sync pass over the configured connections, applying each in one transaction.
+//! - [`notify`]: the `Notifier` trait and its desktop implementation.
+//! - [`tui`]: the dashboard (Elm-style: app state, actions, pure update, render).
+//! - [`cli`]: the scriptable command line (`purse accounts --json`, …).
+
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod notify;
+pub mod provider;
+pub mod store;
+pub mod sync;
+pub mod tui;

@@ -1,0 +1,145 @@
+//! The SQLite store: opening (WAL, foreign keys, 0600 file, embedded migrations), and every query
+//! the dashboard and CLI run. Money crosses this boundary as integer minor units + currency.
+//!
+//! Submodules: `apply` (one sync's delta in one transaction), `transactions` (paged reads and
+//! search), `budgets`, `alerts` (alerts and bills), `connections` (sync status), `rows` (row ↔
+//! domain conversion).
+
+mod accounts;
+mod alerts;
+mod apply;
+mod budgets;
+mod connections;
+mod rows;
+mod transactions;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::domain::{CategoryKind, MoneyError, category::DEFAULT_CATEGORIES};
+
+pub use apply::ApplyStats;
+pub use transactions::{TxnCursor, TxnFilter};
+
+/// Errors from the store. Messages name the file or value involved.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the database {path}: {source}")]
+    Open { path: PathBuf, source: std::io::Error },
+    #[error("database error: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("{0}")]
+    Money(#[from] MoneyError),
+    #[error("the database holds a value Purse cannot read: {0}")]
+    Corrupt(String),
+    #[error("no category named \"{0}\" (see `purse categories` for the list)")]
+    UnknownCategory(String),
+    #[error("no account matches \"{0}\"")]
+    UnknownAccount(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A handle to the store; cheap to clone (a connection pool inside).
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if needed, with mode 0600 and a 0700 parent directory) the database at
+    /// `path`, applies pending migrations and seeds the default categories.
+    pub async fn open(path: &Path) -> Result<Store> {
+        create_private_file(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        Store::init(pool).await
+    }
+
+    /// A private in-memory store (tests, benchmarks).
+    pub async fn open_in_memory() -> Result<Store> {
+        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
+        // One connection: every in-memory connection would be a separate database.
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(options)
+            .await?;
+        Store::init(pool).await
+    }
+
+    async fn init(pool: SqlitePool) -> Result<Store> {
+        sqlx::migrate!("src/store/migrations").run(&pool).await?;
+        let store = Store { pool };
+        store.seed_categories().await?;
+        Ok(store)
+    }
+
+    async fn seed_categories(&self) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for (name, parent, kind) in DEFAULT_CATEGORIES {
+            sqlx::query(
+                "INSERT OR IGNORE INTO categories (name, parent_id, kind)
+                 VALUES (?1, (SELECT id FROM categories WHERE name = ?2), ?3)",
+            )
+            .bind(*name)
+            .bind(*parent)
+            .bind(kind_str(*kind))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// True when nothing has been linked, synced or imported yet.
+    pub async fn is_empty(&self) -> Result<bool> {
+        let (connections, accounts): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM connections), (SELECT COUNT(*) FROM accounts)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(connections == 0 && accounts == 0)
+    }
+
+    /// Closes the pool, checkpointing the WAL.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+fn kind_str(kind: CategoryKind) -> &'static str {
+    kind.as_str()
+}
+
+/// Creates `path` (and its parent directory) readable by the owner only, if it does not exist.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !parent.exists() {
+            let mut builder = std::fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder.create(parent)?;
+        }
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?;
+    Ok(())
+}

@@ -1,0 +1,60 @@
+//! Account reads: every account with its connection's name, and lookup by name or id.
+
+use sqlx::Row;
+
+use super::{Result, Store, StoreError, rows};
+use crate::domain::{Account, AccountKind};
+
+const SELECT_ACCOUNTS: &str = "SELECT a.id, c.name AS connection, a.provider_account_id, a.name, a.kind, a.currency,
+        a.balance_minor, a.available_minor, a.limit_minor, a.updated
+   FROM accounts a JOIN connections c ON c.id = a.connection_id
+  ORDER BY CASE a.kind WHEN 'checking' THEN 0 WHEN 'savings' THEN 1 WHEN 'credit_card' THEN 2
+                       WHEN 'loan' THEN 3 WHEN 'investment' THEN 4 ELSE 5 END, a.name, a.id";
+
+impl Store {
+    /// All accounts, grouped by kind then name.
+    pub async fn accounts(&self) -> Result<Vec<Account>> {
+        let rows = sqlx::query(SELECT_ACCOUNTS).fetch_all(&self.pool).await?;
+        rows.iter().map(account_from_row).collect()
+    }
+
+    /// Finds one account by exact id, else by name (case-insensitive exact, then unique prefix/substring).
+    pub async fn find_account(&self, needle: &str) -> Result<Account> {
+        let accounts = self.accounts().await?;
+        let lower = needle.trim().to_lowercase();
+        if let Ok(id) = needle.trim().parse::<i64>() {
+            if let Some(a) = accounts.iter().find(|a| a.id == id) {
+                return Ok(a.clone());
+            }
+        }
+        if let Some(a) = accounts
+            .iter()
+            .find(|a| a.name.to_lowercase() == lower || a.provider_account_id.to_lowercase() == lower)
+        {
+            return Ok(a.clone());
+        }
+        let mut partial = accounts.iter().filter(|a| a.name.to_lowercase().contains(&lower));
+        match (partial.next(), partial.next()) {
+            (Some(a), None) => Ok(a.clone()),
+            _ => Err(StoreError::UnknownAccount(needle.to_string())),
+        }
+    }
+}
+
+fn account_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Account> {
+    let currency: String = row.try_get("currency")?;
+    let kind: String = row.try_get("kind")?;
+    let updated: String = row.try_get("updated")?;
+    Ok(Account {
+        id: row.try_get("id")?,
+        connection: row.try_get("connection")?,
+        provider_account_id: row.try_get("provider_account_id")?,
+        name: row.try_get("name")?,
+        kind: kind.parse::<AccountKind>().map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        currency: rows::currency(&currency)?,
+        balance: rows::money(row.try_get("balance_minor")?, &currency)?,
+        available: rows::opt_money(row.try_get("available_minor")?, &currency)?,
+        limit: rows::opt_money(row.try_get("limit_minor")?, &currency)?,
+        updated: rows::instant(&updated)?,
+    })
+}
