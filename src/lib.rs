@@ -7,10 +7,12 @@
 //! - [`provider`]: bank and card adapters that turn wire data into domain [`domain::Delta`]s,
 //!   including the built-in demo bank.
 //! - [`sync`]: one sync pass over the configured connections, applying each in one transaction.
+//! - [`alerts`]: runs the pure alert rules over the store and records new alerts once.
 //! - [`notify`]: the `Notifier` trait and its desktop implementation.
 //! - [`tui`]: the dashboard (Elm-style: app state, actions, pure update, render).
 //! - [`cli`]: the scriptable command line (`purse accounts --json`, …).
 
+pub mod alerts;
 pub mod cli;
 pub mod config;
 pub mod domain;

@@ -2,6 +2,8 @@
 //! one transaction. One connection's failure is recorded against it and never stops the others or
 //! touches data already synced.
 
+pub mod task;
+
 use chrono::{DateTime, Utc};
 
 use crate::domain::Clock;

@@ -130,6 +130,7 @@ async fn sync_command(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow
         return Ok(ExitCode::SUCCESS);
     }
     let outcomes = sync::sync_all(&ctx.store, &ctx.connections, ctx.clock.as_ref(), ctx.sync_options()).await;
+    let raised = crate::alerts::evaluate(&ctx.store, &ctx.settings, ctx.clock.as_ref()).await?;
     let mut failed = false;
     let mut report = Vec::new();
     for o in &outcomes {
@@ -148,7 +149,11 @@ async fn sync_command(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow
         }
     }
     if json {
-        print_json(out, &report)?;
+        print_json(out, &serde_json::json!({"connections": report, "alerts": raised.iter().map(AlertJson::from).collect::<Vec<_>>()}))?;
+    } else {
+        for a in &raised {
+            writeln!(out, "alert: {}", a.message)?;
+        }
     }
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

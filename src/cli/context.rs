@@ -64,6 +64,7 @@ impl Context {
             .any(|c| c.name == sync::DEMO_CONNECTION && c.last_success.is_some_and(|t| t.date_naive() >= today));
         if !fresh {
             sync::sync_one(&self.store, &Connection::demo(), self.clock.as_ref(), self.sync_options()).await?;
+            crate::alerts::evaluate(&self.store, &self.settings, self.clock.as_ref()).await?;
         }
         Ok(())
     }

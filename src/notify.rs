@@ -1,0 +1,117 @@
+//! Desktop notifications behind the [`Notifier`] trait: the notify-rust implementation for real
+//! desktops, and a recording one for tests. A missing notification server is an error returned to
+//! the caller (to log and show), never a crash or a hang.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use crate::domain::{Alert, AlertKind};
+
+/// The application name notifications carry.
+pub const APP_NAME: &str = "Purse";
+
+/// How urgent a notification is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Urgency {
+    Normal,
+    Critical,
+}
+
+/// One notification to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub summary: String,
+    pub body: String,
+    pub urgency: Urgency,
+}
+
+impl Note {
+    /// The notification for an alert: a short summary by kind, the alert's message as body.
+    pub fn for_alert(alert: &Alert) -> Note {
+        let urgency = match alert.kind {
+            AlertKind::LowBalance => Urgency::Critical,
+            AlertKind::BillDue if alert.key.ends_with(":overdue") => Urgency::Critical,
+            _ => Urgency::Normal,
+        };
+        Note { summary: alert.kind.label().to_string(), body: alert.message.clone(), urgency }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("could not show a desktop notification: {0}")]
+pub struct NotifyError(pub String);
+
+/// Something that can show notifications.
+pub trait Notifier: Send + Sync {
+    fn notify(&self, note: &Note) -> impl Future<Output = Result<(), NotifyError>> + Send;
+}
+
+/// Notifications on the desktop through D-Bus (notify-rust).
+#[derive(Debug, Clone)]
+pub struct DesktopNotifier {
+    /// Path of the icon to show, if any.
+    pub icon: Option<String>,
+    pub timeout: Duration,
+}
+
+impl Default for DesktopNotifier {
+    fn default() -> Self {
+        DesktopNotifier { icon: None, timeout: Duration::from_secs(5) }
+    }
+}
+
+impl Notifier for DesktopNotifier {
+    async fn notify(&self, note: &Note) -> Result<(), NotifyError> {
+        let mut n = notify_rust::Notification::new();
+        n.appname(APP_NAME).summary(&note.summary).body(&note.body);
+        n.urgency(match note.urgency {
+            Urgency::Normal => notify_rust::Urgency::Normal,
+            Urgency::Critical => notify_rust::Urgency::Critical,
+        });
+        if let Some(icon) = &self.icon {
+            n.icon(icon);
+        }
+        match tokio::time::timeout(self.timeout, n.show_async()).await {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(e)) => Err(NotifyError(e.to_string())),
+            Err(_) => Err(NotifyError("the notification server did not answer in time".into())),
+        }
+    }
+}
+
+/// Keeps every note it is given (tests).
+#[derive(Debug, Default)]
+pub struct RecordingNotifier {
+    pub notes: Mutex<Vec<Note>>,
+}
+
+impl Notifier for RecordingNotifier {
+    async fn notify(&self, note: &Note) -> Result<(), NotifyError> {
+        self.notes.lock().map_err(|_| NotifyError("recorder poisoned".into()))?.push(note.clone());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alert(kind: AlertKind, key: &str) -> Alert {
+        Alert { id: 1, kind, key: key.into(), message: "m".into(), created: Default::default(), acknowledged: false }
+    }
+
+    #[test]
+    fn urgency_is_critical_for_low_balance_and_overdue_bills() {
+        assert_eq!(Note::for_alert(&alert(AlertKind::LowBalance, "low_balance:1:2026-W47")).urgency, Urgency::Critical);
+        assert_eq!(Note::for_alert(&alert(AlertKind::BillDue, "bill_due:x:2026-11-20:overdue")).urgency, Urgency::Critical);
+        assert_eq!(Note::for_alert(&alert(AlertKind::BillDue, "bill_due:x:2026-11-24:soon")).urgency, Urgency::Normal);
+    }
+
+    #[tokio::test]
+    async fn recording_notifier_keeps_notes() {
+        let r = RecordingNotifier::default();
+        let note = Note::for_alert(&alert(AlertKind::UnusualSpend, "k"));
+        assert!(r.notify(&note).await.is_ok());
+        assert_eq!(r.notes.lock().map(|n| n.len()).unwrap_or(0), 1);
+    }
+}

@@ -1,0 +1,152 @@
+//! The background sync task: syncs every connection on an interval (`sync.interval_minutes`,
+//! missed ticks skipped) and on demand, evaluates alerts after each pass, and reports progress as
+//! [`SyncEvent`]s. Commands in, events out: the UI never shares state with it.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+use tokio::time::MissedTickBehavior;
+
+use super::{Connection, SyncOptions, sync_one};
+use crate::config::Settings;
+use crate::domain::{Alert, Clock};
+use crate::store::Store;
+
+/// What the UI can ask of the sync task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncCommand {
+    /// Sync every connection now.
+    SyncNow,
+    /// Finish the current step and stop.
+    Stop,
+}
+
+/// What the sync task reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncEvent {
+    /// A pass began over `total` connections.
+    PassStarted { total: usize },
+    /// One connection's sync began (`index` of `total`, from 1).
+    Started { connection: String, index: usize, total: usize },
+    Completed { connection: String, added: usize, updated: usize, removed: usize },
+    Failed { connection: String, error: String },
+    /// New alerts raised after the pass.
+    Alerts(Vec<Alert>),
+    /// The pass is over; the store holds its results.
+    PassFinished { failed: usize },
+}
+
+/// A running sync task.
+pub struct SyncHandle {
+    pub commands: mpsc::UnboundedSender<SyncCommand>,
+    pub events: mpsc::UnboundedReceiver<SyncEvent>,
+    pub join: JoinHandle<()>,
+}
+
+/// Everything the task needs.
+pub struct TaskConfig {
+    pub store: Store,
+    pub connections: Vec<Connection>,
+    pub settings: Settings,
+    pub clock: Arc<dyn Clock>,
+    /// Sync once right away.
+    pub sync_at_start: bool,
+}
+
+/// Starts the task on the current tokio runtime.
+pub fn spawn(cfg: TaskConfig) -> SyncHandle {
+    let (cmd_tx, cmd_rx) = mpsc::unbounded_channel();
+    let (ev_tx, ev_rx) = mpsc::unbounded_channel();
+    let join = tokio::spawn(run(cfg, cmd_rx, ev_tx));
+    SyncHandle { commands: cmd_tx, events: ev_rx, join }
+}
+
+async fn run(cfg: TaskConfig, mut commands: mpsc::UnboundedReceiver<SyncCommand>, events: mpsc::UnboundedSender<SyncEvent>) {
+    let period = Duration::from_secs(u64::from(cfg.settings.sync.interval_minutes.max(1)) * 60);
+    let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+    ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    if cfg.sync_at_start {
+        pass(&cfg, &events).await;
+    }
+    loop {
+        tokio::select! {
+            cmd = commands.recv() => match cmd {
+                Some(SyncCommand::SyncNow) => {
+                    pass(&cfg, &events).await;
+                    ticker.reset();
+                }
+                Some(SyncCommand::Stop) | None => break,
+            },
+            _ = ticker.tick() => pass(&cfg, &events).await,
+        }
+    }
+}
+
+/// One pass over every connection. Send errors mean the UI is gone: nothing to do about it.
+async fn pass(cfg: &TaskConfig, events: &mpsc::UnboundedSender<SyncEvent>) {
+    let total = cfg.connections.len();
+    let opts = SyncOptions { history_days: cfg.settings.sync.history_days };
+    let _ = events.send(SyncEvent::PassStarted { total });
+    let mut failed = 0;
+    for (i, conn) in cfg.connections.iter().enumerate() {
+        let _ = events.send(SyncEvent::Started { connection: conn.name.clone(), index: i + 1, total });
+        let event = match sync_one(&cfg.store, conn, cfg.clock.as_ref(), opts).await {
+            Ok(s) => SyncEvent::Completed { connection: conn.name.clone(), added: s.added, updated: s.updated, removed: s.removed },
+            Err(e) => {
+                failed += 1;
+                SyncEvent::Failed { connection: conn.name.clone(), error: e.to_string() }
+            }
+        };
+        let _ = events.send(event);
+    }
+    match crate::alerts::evaluate(&cfg.store, &cfg.settings, cfg.clock.as_ref()).await {
+        Ok(raised) if !raised.is_empty() => {
+            let _ = events.send(SyncEvent::Alerts(raised));
+        }
+        Ok(_) => {}
+        Err(e) => tracing::error!(error = %e, "alert evaluation failed"),
+    }
+    let _ = events.send(SyncEvent::PassFinished { failed });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::FixedClock;
+    use chrono::NaiveDate;
+
+    #[tokio::test]
+    async fn sync_now_runs_a_pass_and_reports_it() {
+        let store = Store::open_in_memory().await.expect("store");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "").expect("write");
+        let settings = Settings::load_with_env(Some(&path), Vec::<(String, String)>::new()).expect("settings");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
+        let mut handle = spawn(TaskConfig {
+            store: store.clone(),
+            connections: vec![Connection::demo()],
+            settings,
+            clock: Arc::new(FixedClock::on(today)),
+            sync_at_start: false,
+        });
+        handle.commands.send(SyncCommand::SyncNow).expect("send");
+        let mut seen = Vec::new();
+        while let Some(ev) = handle.events.recv().await {
+            let done = matches!(ev, SyncEvent::PassFinished { .. });
+            seen.push(ev);
+            if done {
+                break;
+            }
+        }
+        assert!(matches!(seen.first(), Some(SyncEvent::PassStarted { total: 1 })));
+        assert!(seen.iter().any(|e| matches!(e, SyncEvent::Completed { added, .. } if *added > 1000)));
+        assert!(seen.iter().any(|e| matches!(e, SyncEvent::Alerts(a) if !a.is_empty())));
+        assert!(matches!(seen.last(), Some(SyncEvent::PassFinished { failed: 0 })));
+        handle.commands.send(SyncCommand::Stop).expect("stop");
+        handle.join.await.expect("join");
+        assert!(store.accounts().await.expect("accounts").len() >= 3);
+    }
+}
