@@ -12,6 +12,7 @@ pub mod connection;
 pub mod delta;
 pub mod money;
 pub mod month;
+pub mod reconcile;
 pub mod rules;
 pub mod transaction;
 

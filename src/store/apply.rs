@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::{Result, Store, rows};
+use crate::domain::reconcile::{Candidate, settle};
 use crate::domain::{Delta, IncomingTransaction, category::UNCATEGORIZED};
 
 /// Rows per multi-row INSERT (12 bound values each; SQLite allows 32,766 per statement).
@@ -31,8 +32,12 @@ impl Store {
         let categories = category_ids(&mut tx).await?;
         let mut removed = 0usize;
 
-        // Posted rows that name the pending row they replace (Plaid) inherit the user's edits.
-        let carried = carry_user_edits(&mut tx, &accounts, &delta.upserts).await?;
+        // Posted rows that name the pending row they replace (Plaid) inherit the user's edits;
+        // without such a link, matching decides which pending row a posted one settles.
+        let mut carried = carry_user_edits(&mut tx, &accounts, &delta.upserts).await?;
+        if delta.pending_is_complete {
+            carried.extend(settle_link_less(&mut tx, connection_id, &accounts, &delta.upserts).await?);
+        }
 
         for chunk in delta.upserts.chunks(BATCH) {
             upsert_transactions(&mut tx, &accounts, &categories, chunk).await?;
@@ -221,6 +226,67 @@ async fn carry_user_edits(
     Ok(carried)
 }
 
+/// For providers without a pending→posted link: pairs the stored pending rows that the provider
+/// no longer reports as pending with newly posted rows (see [`settle`]) and returns the edits to
+/// carry over. The settled pending rows are then removed as vanished.
+async fn settle_link_less(
+    tx: &mut SqliteConnection,
+    connection_id: i64,
+    accounts: &HashMap<String, i64>,
+    upserts: &[IncomingTransaction],
+) -> Result<Vec<Carried>> {
+    let still_pending: HashSet<(i64, &str)> = upserts
+        .iter()
+        .filter(|t| t.pending)
+        .filter_map(|t| accounts.get(&t.provider_account_id).map(|a| (*a, t.provider_id.as_str())))
+        .collect();
+    let stored: Vec<(i64, String, String, i64, String, String, i64, i64, Option<String>)> = sqlx::query_as(
+        "SELECT t.account_id, t.provider_id, t.date, t.amount_minor, t.currency, t.payee, t.category_id,
+                t.category_locked, t.notes
+           FROM transactions t JOIN accounts a ON a.id = t.account_id
+          WHERE a.connection_id = ?1 AND t.pending = 1",
+    )
+    .bind(connection_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let vanished: Vec<_> = stored.into_iter().filter(|r| !still_pending.contains(&(r.0, r.1.as_str()))).collect();
+    let Some(earliest) = vanished.iter().filter_map(|r| rows::date(&r.2).ok()).min() else {
+        return Ok(Vec::new());
+    };
+    // Posted rows in the matching window that the store does not hold yet.
+    let mut posted = Vec::new();
+    for t in upserts.iter().filter(|t| !t.pending && t.date >= earliest) {
+        let Some(account_id) = accounts.get(&t.provider_account_id) else { continue };
+        let known: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM transactions WHERE account_id = ?1 AND provider_id = ?2")
+            .bind(account_id)
+            .bind(&t.provider_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if known.is_none() {
+            posted.push((account_id.to_string(), t));
+        }
+    }
+    let pending_keys: Vec<(String, String)> = vanished.iter().map(|r| (r.0.to_string(), format!("{}\u{1f}{}", r.0, r.1))).collect();
+    let mut pending = Vec::with_capacity(vanished.len());
+    for (r, (account, key)) in vanished.iter().zip(&pending_keys) {
+        pending.push(Candidate { key, account, date: rows::date(&r.2)?, amount: rows::money(r.3, &r.4)?, payee: &r.5 });
+    }
+    let posted_keys: Vec<String> = posted.iter().map(|(a, t)| format!("{a}\u{1f}{}", t.provider_id)).collect();
+    let posted_c: Vec<Candidate> = posted
+        .iter()
+        .zip(&posted_keys)
+        .map(|((account, t), key)| Candidate { key, account, date: t.date, amount: t.amount, payee: &t.payee })
+        .collect();
+    let mut carried = Vec::new();
+    for s in settle(&pending, &posted_c) {
+        let Some(r) = vanished.iter().zip(&pending_keys).find(|(_, (_, k))| *k == s.pending).map(|(r, _)| r) else { continue };
+        let posted_id = s.posted.split('\u{1f}').nth(1).unwrap_or_default().to_string();
+        tracing::debug!(pending = %r.1, posted = %posted_id, reason = %s.reason, "pending transaction settled");
+        carried.push((r.0, posted_id, r.6, r.7, r.8.clone()));
+    }
+    Ok(carried)
+}
+
 async fn delete_one(tx: &mut SqliteConnection, account_id: i64, provider_id: &str) -> Result<usize> {
     let done = sqlx::query("DELETE FROM transactions WHERE account_id = ?1 AND provider_id = ?2")
         .bind(account_id)
@@ -278,4 +344,72 @@ async fn upsert_bills(tx: &mut SqliteConnection, accounts: &HashMap<String, i64>
         .await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AccountKind, AccountSnapshot, Currency, Money};
+    use crate::store::TxnFilter;
+    use chrono::NaiveDate;
+
+    fn snapshot() -> AccountSnapshot {
+        AccountSnapshot {
+            provider_account_id: "card".into(),
+            name: "Card".into(),
+            kind: AccountKind::CreditCard,
+            currency: Currency::USD,
+            balance: Money::from_minor(-5000, Currency::USD),
+            available: None,
+            limit: None,
+            as_of: DateTime::default(),
+        }
+    }
+
+    fn txn(id: &str, day: u32, cents: i64, payee: &str, pending: bool) -> IncomingTransaction {
+        IncomingTransaction {
+            provider_account_id: "card".into(),
+            provider_id: id.into(),
+            date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default(),
+            amount: Money::from_minor(cents, Currency::USD),
+            payee: payee.into(),
+            description: payee.to_uppercase(),
+            category: Some("Restaurants".into()),
+            pending,
+            pending_provider_id: None,
+            raw: None,
+        }
+    }
+
+    fn delta(upserts: Vec<IncomingTransaction>) -> Delta {
+        Delta { accounts: vec![snapshot()], upserts, pending_is_complete: true, ..Delta::default() }
+    }
+
+    #[tokio::test]
+    async fn a_posted_tip_settles_its_pending_row_and_keeps_the_users_edits() {
+        let store = Store::open_in_memory().await.expect("store");
+        let now = Utc::now();
+        let conn = store.ensure_connection("Bank", "simplefin", now).await.expect("conn");
+        let first = delta(vec![txn("p1", 10, -4000, "Nopa", true), txn("p2", 10, -550, "Blue Bottle", true)]);
+        store.apply_delta(conn, &first, now).await.expect("first");
+        let rows = store.transactions(&TxnFilter::default(), None, 10).await.expect("rows");
+        let nopa = rows.iter().find(|t| t.provider_id == "p1").map(|t| t.id).unwrap_or_default();
+        store.set_category(nopa, "Entertainment").await.expect("category");
+        store.set_note(nopa, Some("birthday dinner")).await.expect("note");
+
+        // Nopa posts with a tip under a new id; Blue Bottle is still pending; a genuine second
+        // Blue Bottle purchase posts too and must not be taken for the pending one... unless it is
+        // the only candidate: here p2 stays pending, so nothing settles it.
+        let second = delta(vec![txn("t1", 11, -4720, "NOPA SF", false), txn("p2", 10, -550, "Blue Bottle", true), txn("t9", 11, -550, "Blue Bottle", false)]);
+        let stats = store.apply_delta(conn, &second, now).await.expect("second");
+        let rows = store.transactions(&TxnFilter::default(), None, 10).await.expect("rows");
+        let ids: Vec<&str> = rows.iter().map(|t| t.provider_id.as_str()).collect();
+        assert!(!ids.contains(&"p1"), "settled pending row removed: {ids:?}");
+        assert!(ids.contains(&"p2") && ids.contains(&"t9"), "still-pending row and the genuine purchase stay: {ids:?}");
+        let posted = rows.iter().find(|t| t.provider_id == "t1").expect("posted row");
+        assert_eq!(posted.category, "Entertainment");
+        assert_eq!(posted.notes.as_deref(), Some("birthday dinner"));
+        assert_eq!(posted.amount, Money::from_minor(-4720, Currency::USD));
+        assert_eq!((stats.added, stats.removed), (2, 1));
+    }
 }
