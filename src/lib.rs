@@ -3,6 +3,7 @@
 //! Module map:
 //! - [`domain`]: pure money, accounts, transactions, categories, budgets, bills, alerts, clock.
 //! - [`config`]: layered settings (defaults → file → `PURSE__…` environment), `env:` secrets.
+//! - [`credentials`]: the 0600 file of linked connections and their secrets.
 //! - [`store`]: the SQLite store (sqlx, WAL, embedded migrations); every query the UI and CLI run.
 //! - [`provider`]: bank and card adapters that turn wire data into domain [`domain::Delta`]s,
 //!   including the built-in demo bank.
@@ -15,6 +16,7 @@
 pub mod alerts;
 pub mod cli;
 pub mod config;
+pub mod credentials;
 pub mod domain;
 pub mod notify;
 pub mod provider;
