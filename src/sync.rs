@@ -2,6 +2,7 @@
 //! one transaction. One connection's failure is recorded against it and never stops the others or
 //! touches data already synced.
 
+pub mod backoff;
 pub mod task;
 
 use chrono::{DateTime, Utc};
