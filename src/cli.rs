@@ -67,6 +67,8 @@ pub enum Command {
     Categories,
     /// Show each connection's sync status.
     Status,
+    /// Run sync and alerts in the background without the dashboard (for a user service).
+    Daemon,
 }
 
 #[derive(Debug, Args)]

@@ -22,12 +22,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         ctx.refresh_demo().await?;
         return dashboard(ctx).await;
     };
+    if matches!(command, Command::Daemon) {
+        return daemon(ctx).await;
+    }
     if !matches!(command, Command::Sync) {
         ctx.refresh_demo().await?;
     }
     let out = &mut std::io::stdout().lock();
     match command {
         Command::Sync => return sync_command(&ctx, json, out).await,
+        Command::Daemon => {}
         Command::Accounts => accounts(&ctx, json, out).await?,
         Command::Transactions(args) => transactions(&ctx, &args, json, out).await?,
         Command::Budgets { month } => budgets(&ctx, month.as_deref(), json, out).await?,
@@ -121,6 +125,47 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 async fn dashboard(ctx: Context) -> anyhow::Result<ExitCode> {
     crate::tui::launch(ctx).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Syncs on the configured interval until interrupted (Ctrl-C or SIGTERM).
+async fn daemon(ctx: Context) -> anyhow::Result<ExitCode> {
+    use crate::sync::task::{self, SyncCommand, SyncEvent, TaskConfig};
+    let mut handle = task::spawn(TaskConfig {
+        store: ctx.store.clone(),
+        connections: ctx.connections.clone(),
+        settings: ctx.settings.clone(),
+        clock: ctx.clock.clone(),
+        sync_at_start: true,
+    });
+    eprintln!(
+        "purse daemon: syncing {} connection(s) every {} minutes; Ctrl-C to stop.",
+        ctx.connections.len(),
+        ctx.settings.sync.interval_minutes
+    );
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    loop {
+        tokio::select! {
+            event = handle.events.recv() => match event {
+                Some(SyncEvent::Completed { connection, added, updated, removed }) => {
+                    tracing::info!(%connection, added, updated, removed, "synced");
+                }
+                Some(SyncEvent::Failed { connection, error }) => eprintln!("{connection}: sync failed: {error}"),
+                Some(SyncEvent::Alerts(alerts)) => {
+                    for a in alerts {
+                        eprintln!("alert: {}", a.message);
+                    }
+                }
+                Some(_) => {}
+                None => break,
+            },
+            _ = tokio::signal::ctrl_c() => break,
+            _ = term.recv() => break,
+        }
+    }
+    let _ = handle.commands.send(SyncCommand::Stop);
+    let _ = handle.join.await;
+    ctx.store.close().await;
     Ok(ExitCode::SUCCESS)
 }
 
