@@ -326,7 +326,21 @@ async fn drop_vanished_pending(
     Ok(removed)
 }
 
+/// Upserts the provider's current bills. A liability bill of this connection that the provider no
+/// longer reports has been paid (statements are reported until paid), so it is marked paid and
+/// raises no further alerts.
 async fn upsert_bills(tx: &mut SqliteConnection, accounts: &HashMap<String, i64>, delta: &Delta) -> Result<()> {
+    let current: HashSet<(String, String)> = delta.bills.iter().map(|b| (b.name.clone(), rows::date_text(b.due))).collect();
+    let account_ids: HashSet<i64> = accounts.values().copied().collect();
+    let open: Vec<(i64, String, String, Option<i64>)> =
+        sqlx::query_as("SELECT id, name, due, account_id FROM bills WHERE source = 'liability' AND paid = 0")
+            .fetch_all(&mut *tx)
+            .await?;
+    for (id, name, due, account) in open {
+        if account.is_some_and(|a| account_ids.contains(&a)) && !current.contains(&(name, due)) {
+            sqlx::query("UPDATE bills SET paid = 1 WHERE id = ?1").bind(id).execute(&mut *tx).await?;
+        }
+    }
     for b in &delta.bills {
         sqlx::query(
             "INSERT INTO bills (name, account_id, amount_minor, minimum_minor, currency, due, source)
