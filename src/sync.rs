@@ -91,21 +91,21 @@ pub async fn sync_one(store: &Store, conn: &Connection, clock: &dyn Clock, opts:
         ProviderSpec::Demo { seed } => DemoBank::new(*seed).fetch(cursor.as_deref(), &ctx),
         ProviderSpec::Unsupported { provider } => Err(ProviderError::Unsupported(provider.clone())),
     };
-    match fetched {
-        Ok(delta) => {
-            let stats = store.apply_delta(id, &delta, now).await?;
-            tracing::info!(connection = %conn.name, ?stats, "sync applied");
-            Ok(stats)
-        }
-        Err(e) => {
-            record(store, id, &e, now).await;
-            Err(e.into())
-        }
+    let result = match fetched {
+        Ok(delta) => store.apply_delta(id, &delta, now).await.map_err(SyncError::from),
+        Err(e) => Err(e.into()),
+    };
+    match &result {
+        Ok(stats) => tracing::info!(connection = %conn.name, ?stats, "sync applied"),
+        Err(e) => record(store, id, e, now).await,
     }
+    result
 }
 
-async fn record(store: &Store, id: i64, error: &ProviderError, now: DateTime<Utc>) {
-    if let Err(e) = store.record_failure(id, &error.to_string(), false, None, now).await {
+/// Records a failure against the connection (whatever failed: the provider or saving its data).
+async fn record(store: &Store, id: i64, error: &SyncError, now: DateTime<Utc>) {
+    let relink = matches!(error, SyncError::Provider(p) if p.needs_relink());
+    if let Err(e) = store.record_failure(id, &error.to_string(), relink, None, now).await {
         tracing::error!(error = %e, "could not record a sync failure");
     }
 }

@@ -262,7 +262,7 @@ async fn transactions(ctx: &Context, args: &TransactionArgs, json: bool, out: &m
                 if !first {
                     write!(out, ",")?;
                 }
-                write!(out, "\n  {}", serde_json::to_string(&TransactionJson::from(t))?)?;
+                write!(out, "\n  {}", serde_json::to_string(&TransactionJson::from(t)).map_err(std::io::Error::from)?)?;
                 first = false;
             } else {
                 rows.push(vec![
@@ -332,7 +332,8 @@ fn parse_date(flag: &str, text: &str) -> anyhow::Result<NaiveDate> {
 }
 
 fn print_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    // Through io::Error, so a closed pipe stays recognisable as one.
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
