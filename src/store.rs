@@ -40,8 +40,10 @@ pub enum StoreError {
     Corrupt(String),
     #[error("no category named \"{0}\" (see `purse categories` for the list)")]
     UnknownCategory(String),
-    #[error("no account matches \"{0}\"")]
+    #[error("no account matches \"{0}\" (see `purse accounts`)")]
     UnknownAccount(String),
+    #[error("\"{needle}\" matches several accounts: {matches}; give more of the name or the id")]
+    AmbiguousAccount { needle: String, matches: String },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -33,10 +33,14 @@ impl Store {
         {
             return Ok(a.clone());
         }
-        let mut partial = accounts.iter().filter(|a| a.name.to_lowercase().contains(&lower));
-        match (partial.next(), partial.next()) {
-            (Some(a), None) => Ok(a.clone()),
-            _ => Err(StoreError::UnknownAccount(needle.to_string())),
+        let partial: Vec<&Account> = accounts.iter().filter(|a| a.name.to_lowercase().contains(&lower)).collect();
+        match partial.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(StoreError::UnknownAccount(needle.to_string())),
+            many => Err(StoreError::AmbiguousAccount {
+                needle: needle.to_string(),
+                matches: many.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "),
+            }),
         }
     }
 }
