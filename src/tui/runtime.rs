@@ -1,0 +1,189 @@
+//! The dashboard's async loop: owns the terminal, waits on input, command results, sync events
+//! and a once-a-minute clock, runs `update`, executes the returned [`Command`]s (store queries in
+//! spawned tasks so input never waits, sync requests over the channel) and redraws after each
+//! handled event. The terminal is restored on every exit path. Command execution is in
+//! `runtime/exec.rs`, signal handling in `runtime/signals.rs`.
+
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use ratatui::crossterm::event::Event;
+use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
+use tokio::time::MissedTickBehavior;
+
+use crate::domain::{Clock, Currency};
+use crate::store::Store;
+
+use super::action::{Action, SyncCommand, SyncEvent};
+use super::app::App;
+use super::terminal::{self, Terminal};
+use super::update::update;
+use exec::{Executor, Flow};
+use signals::Signals;
+
+mod exec;
+mod signals;
+
+/// How often relative times ("5m ago", "due tomorrow") are refreshed when nothing else happens.
+const CLOCK_TICK: Duration = Duration::from_secs(60);
+
+/// What the dashboard needs from the caller.
+pub struct RunOptions {
+    /// Showing the demo bank: a banner says so and how to link a real bank.
+    pub demo: bool,
+    /// Colours on; `false` under `NO_COLOR` (see [`color_from_env`]).
+    pub color: bool,
+    pub clock: Arc<dyn Clock>,
+    /// The currency budgets are reported in.
+    pub currency: Currency,
+    /// Where `s` (sync now) sends requests, and `Stop` on exit; `None` when no sync task runs.
+    pub sync_commands: Option<UnboundedSender<SyncCommand>>,
+    /// Progress from the sync task.
+    pub sync_events: Option<UnboundedReceiver<SyncEvent>>,
+}
+
+impl RunOptions {
+    /// Options without a sync task, with colour decided by `NO_COLOR`.
+    pub fn new(demo: bool, clock: Arc<dyn Clock>, currency: Currency) -> Self {
+        RunOptions {
+            demo,
+            color: color_from_env(),
+            clock,
+            currency,
+            sync_commands: None,
+            sync_events: None,
+        }
+    }
+}
+
+/// False when `NO_COLOR` is set to anything non-empty (<https://no-color.org>).
+pub fn color_from_env() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Runs the dashboard until the user quits (q, Ctrl-C) or the process gets SIGTERM/SIGHUP.
+pub async fn run(store: Store, opts: RunOptions) -> anyhow::Result<()> {
+    let RunOptions {
+        demo,
+        color,
+        clock,
+        currency,
+        sync_commands,
+        sync_events,
+    } = opts;
+    let mut app = App::new(demo, color, currency, clock.now(), clock.today());
+    app.sync.available = sync_commands.is_some();
+    let (action_tx, action_rx) = mpsc::unbounded_channel();
+    let executor = Executor {
+        store,
+        currency,
+        actions: action_tx,
+        sync: sync_commands,
+    };
+
+    let mut term = Terminal::enter().context("cannot set up the terminal")?;
+    let result = event_loop(
+        &mut term,
+        &mut app,
+        &executor,
+        action_rx,
+        sync_events,
+        clock.as_ref(),
+    )
+    .await;
+    drop(term);
+    if let Some(sync) = &executor.sync {
+        // The task finishes the connection in hand and stops; an error means it already has.
+        let _ = sync.send(SyncCommand::Stop);
+    }
+    result
+}
+
+/// Why the loop woke up.
+enum Wake {
+    Input(Option<io::Result<Event>>),
+    Done(Action),
+    Sync(Option<SyncEvent>),
+    Tick,
+    Signal,
+}
+
+async fn event_loop(
+    term: &mut Terminal,
+    app: &mut App,
+    executor: &Executor,
+    mut actions: UnboundedReceiver<Action>,
+    mut sync_events: Option<UnboundedReceiver<SyncEvent>>,
+    clock: &dyn Clock,
+) -> anyhow::Result<()> {
+    let (input_tx, mut input) = mpsc::unbounded_channel();
+    let _reader =
+        terminal::spawn_input_reader(input_tx).context("cannot start the input reader")?;
+    let mut tick = tokio::time::interval(CLOCK_TICK);
+    tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    tick.tick().await;
+    let mut signals = Signals::new()?;
+
+    let (width, height) = term.size()?;
+    update(app, Action::Resize { width, height });
+    executor.execute(update(app, Action::Refresh));
+    term.draw(app)?;
+
+    loop {
+        let wake = tokio::select! {
+            ev = input.recv() => Wake::Input(ev),
+            Some(action) = actions.recv() => Wake::Done(action),
+            ev = next_sync_event(&mut sync_events) => Wake::Sync(ev),
+            _ = tick.tick() => Wake::Tick,
+            _ = signals.recv() => Wake::Signal,
+        };
+        let action = match wake {
+            Wake::Input(None) => anyhow::bail!("the terminal input closed"),
+            Wake::Input(Some(Err(e))) => return Err(e).context("cannot read from the terminal"),
+            Wake::Input(Some(Ok(Event::Key(key)))) => Action::Key(key),
+            Wake::Input(Some(Ok(Event::Resize(width, height)))) => Action::Resize { width, height },
+            Wake::Input(Some(Ok(_))) => continue,
+            Wake::Done(action) => action,
+            Wake::Sync(Some(event)) => Action::Sync(event),
+            Wake::Sync(None) => {
+                // The sync task ended: stop listening and stop offering "sync now".
+                sync_events = None;
+                app.sync.available = false;
+                app.sync.running.clear();
+                term.draw(app)?;
+                continue;
+            }
+            Wake::Tick => Action::Clock {
+                now: clock.now(),
+                today: clock.today(),
+            },
+            Wake::Signal => return Ok(()),
+        };
+        update(
+            app,
+            Action::Clock {
+                now: clock.now(),
+                today: clock.today(),
+            },
+        );
+        if executor.execute(update(app, action)) == Flow::Quit {
+            return Ok(());
+        }
+        // Results that are already waiting are folded into the same frame.
+        while let Ok(action) = actions.try_recv() {
+            if executor.execute(update(app, action)) == Flow::Quit {
+                return Ok(());
+            }
+        }
+        term.draw(app)?;
+    }
+}
+
+async fn next_sync_event(rx: &mut Option<UnboundedReceiver<SyncEvent>>) -> Option<SyncEvent> {
+    match rx {
+        Some(rx) => rx.recv().await,
+        None => std::future::pending().await,
+    }
+}

@@ -1,0 +1,104 @@
+//! Data arriving from the store and progress from the sync task: stores what arrived (ignoring
+//! stale answers) and decides what to reload.
+
+use crate::tui::action::{Command, Data, SyncEvent};
+use crate::tui::app::{App, Pane};
+use crate::tui::{layout, text};
+
+/// Every load the dashboard needs, for start-up and the `r` key.
+pub(super) fn refresh_all(app: &mut App) -> Vec<Command> {
+    vec![
+        Command::LoadAccounts,
+        Command::LoadConnections,
+        app.transactions.reload(app.transactions.filter.clone()),
+        Command::LoadBudgets(app.month),
+        Command::LoadAlerts,
+        Command::LoadBills,
+    ]
+}
+
+pub(super) fn loaded(app: &mut App, data: Data) -> Vec<Command> {
+    match data {
+        Data::Accounts(accounts) => app.accounts.set_accounts(accounts),
+        Data::Connections(connections) => {
+            // The store is the record of which connections last failed; live events refine it.
+            for c in &connections {
+                match &c.last_error {
+                    Some(e) if !app.sync.running.contains(&c.name) => {
+                        app.sync.failed.insert(c.name.clone(), e.clone());
+                    }
+                    _ => {
+                        app.sync.failed.remove(&c.name);
+                    }
+                }
+            }
+            let latest = connections.iter().filter_map(|c| c.last_success).max();
+            app.sync.last_completed = app.sync.last_completed.max(latest);
+            app.accounts.connections = connections;
+        }
+        Data::Transactions {
+            filter,
+            after,
+            rows,
+        } => {
+            let height = layout::body_rows(app, Pane::Transactions);
+            app.transactions.receive(&filter, after, rows, height);
+            return app.transactions.maybe_fetch().into_iter().collect();
+        }
+        Data::Budgets(report) => {
+            if report.month == app.month {
+                let height = layout::body_rows(app, Pane::Budgets);
+                app.budgets.cursor.clamp(report.lines.len(), height);
+                app.budgets.report = Some(report);
+            }
+        }
+        Data::Alerts(alerts) => app.alerts.set_alerts(alerts),
+        Data::Bills(bills) => app.alerts.set_bills(bills),
+    }
+    Vec::new()
+}
+
+pub(super) fn sync_event(app: &mut App, event: SyncEvent) -> Vec<Command> {
+    match event {
+        SyncEvent::PassStarted { .. } => Vec::new(),
+        SyncEvent::Started { connection, .. } => {
+            if !app.sync.running.contains(&connection) {
+                app.sync.running.push(connection);
+            }
+            Vec::new()
+        }
+        SyncEvent::Completed {
+            connection,
+            added,
+            updated,
+            removed,
+        } => {
+            app.sync.running.retain(|c| *c != connection);
+            app.sync.failed.remove(&connection);
+            app.sync.last_completed = Some(app.now);
+            app.sync.dirty |= added + updated + removed > 0;
+            Vec::new()
+        }
+        SyncEvent::Failed { connection, error } => {
+            app.sync.running.retain(|c| *c != connection);
+            app.sync.failed.insert(connection, error);
+            Vec::new()
+        }
+        SyncEvent::Alerts(raised) => {
+            app.info(text::new_alerts(raised.len()));
+            vec![Command::LoadAlerts]
+        }
+        SyncEvent::PassFinished { .. } => {
+            app.sync.running.clear();
+            if std::mem::take(&mut app.sync.dirty) {
+                refresh_all(app)
+            } else {
+                vec![
+                    Command::LoadConnections,
+                    Command::LoadAlerts,
+                    Command::LoadBills,
+                ]
+            }
+        }
+    }
+}
