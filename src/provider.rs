@@ -5,6 +5,8 @@
 //! the user re-links) and the URL policy (HTTPS, except loopback for tests and local bridges).
 
 pub mod demo;
+pub mod plaid;
+pub mod simplefin;
 
 use std::time::Duration;
 
@@ -47,12 +49,18 @@ pub enum ProviderError {
 impl ProviderError {
     /// Whether retrying later (with backoff) may succeed.
     pub fn is_retryable(&self) -> bool {
-        matches!(self, ProviderError::RateLimited { .. } | ProviderError::Transient(_))
+        matches!(
+            self,
+            ProviderError::RateLimited { .. } | ProviderError::Transient(_)
+        )
     }
 
     /// Whether the user must link the connection again before any retry.
     pub fn needs_relink(&self) -> bool {
-        matches!(self, ProviderError::NeedsRelink(_) | ProviderError::NeedsAttention(_))
+        matches!(
+            self,
+            ProviderError::NeedsRelink(_) | ProviderError::NeedsAttention(_)
+        )
     }
 }
 
@@ -68,7 +76,8 @@ pub struct FetchContext {
 /// Accepts `https://` URLs, and plain `http://` only for loopback hosts (127.0.0.0/8, ::1,
 /// localhost). Errors name the offending URL without its userinfo (which may hold a password).
 pub fn check_url(url: &str) -> Result<reqwest::Url, ProviderError> {
-    let parsed = reqwest::Url::parse(url).map_err(|e| ProviderError::Config(format!("\"{}\" is not a URL: {e}", redact_url(url))))?;
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|e| ProviderError::Config(format!("\"{}\" is not a URL: {e}", redact_url(url))))?;
     let loopback = match parsed.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
@@ -116,7 +125,9 @@ pub fn transport_error(e: &reqwest::Error) -> ProviderError {
 
 /// The underlying cause of a reqwest error, without the URL (which may carry credentials).
 fn cause(e: &reqwest::Error) -> String {
-    std::error::Error::source(e).map(|s| format!(": {s}")).unwrap_or_default()
+    std::error::Error::source(e)
+        .map(|s| format!(": {s}"))
+        .unwrap_or_default()
 }
 
 /// A URL with any `user:password@` part replaced, safe to print.
@@ -150,7 +161,10 @@ mod tests {
 
     #[test]
     fn errors_never_show_passwords() {
-        let err = check_url("http://user:hunter2@bridge.example.com/simplefin").err().map(|e| e.to_string()).unwrap_or_default();
+        let err = check_url("http://user:hunter2@bridge.example.com/simplefin")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(!err.contains("hunter2") && !err.contains("user:"), "{err}");
         assert!(err.contains("***@bridge.example.com"), "{err}");
     }
