@@ -11,9 +11,17 @@ pub async fn evaluate(store: &Store, settings: &Settings, clock: &dyn Clock) -> 
     let accounts = store.accounts().await?;
     let bills = store.bills().await?;
     let wanted: Vec<NewAlert> = {
-        let threshold = |a: &crate::domain::Account| settings.low_balance_for(&a.name, &a.id.to_string());
-        let rules = RuleSettings { today: clock.today(), bill_due_days: settings.alerts.bill_due_days, low_balance: &threshold };
-        bill_alerts(&bills, &rules).into_iter().chain(low_balance_alerts(&accounts, &rules)).collect()
+        let threshold =
+            |a: &crate::domain::Account| settings.low_balance_for(&a.name, &a.id.to_string());
+        let rules = RuleSettings {
+            today: clock.today(),
+            bill_due_days: settings.alerts.bill_due_days,
+            low_balance: &threshold,
+        };
+        bill_alerts(&bills, &rules)
+            .into_iter()
+            .chain(low_balance_alerts(&accounts, &rules))
+            .collect()
     };
     let mut raised = Vec::new();
     for alert in wanted {

@@ -15,11 +15,17 @@ pub const FILE_NAME: &str = "credentials.toml";
 #[derive(Debug, thiserror::Error)]
 pub enum CredentialsError {
     #[error("cannot read the credentials file {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the credentials file {path} is damaged: {message}")]
     Parse { path: PathBuf, message: String },
     #[error("cannot write the credentials file {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Linked connections, as stored.
@@ -64,14 +70,27 @@ impl Credentials {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(source) => return Err(CredentialsError::Read { path: path.to_path_buf(), source }),
+            Err(source) => {
+                return Err(CredentialsError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
         };
-        let parse_err = |message: String| CredentialsError::Parse { path: path.to_path_buf(), message };
-        let form: FileForm = toml::from_str(&text).map_err(|e| parse_err(e.message().to_string()))?;
+        let parse_err = |message: String| CredentialsError::Parse {
+            path: path.to_path_buf(),
+            message,
+        };
+        let form: FileForm =
+            toml::from_str(&text).map_err(|e| parse_err(e.message().to_string()))?;
         let mut connections = Vec::with_capacity(form.connections.len());
         for e in form.connections {
-            let provider = ProviderKind::parse(&e.provider)
-                .ok_or_else(|| parse_err(format!("connection \"{}\" has unknown provider \"{}\"", e.name, e.provider)))?;
+            let provider = ProviderKind::parse(&e.provider).ok_or_else(|| {
+                parse_err(format!(
+                    "connection \"{}\" has unknown provider \"{}\"",
+                    e.name, e.provider
+                ))
+            })?;
             connections.push(ConnectionConfig {
                 name: e.name,
                 provider,
@@ -84,18 +103,25 @@ impl Credentials {
                 enabled: true,
             });
         }
-        Ok(Credentials { path: path.to_path_buf(), connections })
+        Ok(Credentials {
+            path: path.to_path_buf(),
+            connections,
+        })
     }
 
     /// Adds a connection, replacing one with the same name (re-linking).
     pub fn upsert(&mut self, conn: ConnectionConfig) {
-        self.connections.retain(|c| !c.name.eq_ignore_ascii_case(&conn.name));
+        self.connections
+            .retain(|c| !c.name.eq_ignore_ascii_case(&conn.name));
         self.connections.push(conn);
     }
 
     /// Writes the store atomically with mode 0600.
     pub fn save(&self) -> Result<(), CredentialsError> {
-        let write_err = |source| CredentialsError::Write { path: self.path.clone(), source };
+        let write_err = |source| CredentialsError::Write {
+            path: self.path.clone(),
+            source,
+        };
         let form = FileForm {
             connections: self
                 .connections
@@ -112,8 +138,13 @@ impl Credentials {
                 })
                 .collect(),
         };
-        let text = toml::to_string(&form).map_err(|e| write_err(std::io::Error::other(e.to_string())))?;
-        let dir = self.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let text =
+            toml::to_string(&form).map_err(|e| write_err(std::io::Error::other(e.to_string())))?;
+        let dir = self
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(write_err)?;
         let tmp = self.path.with_extension("toml.tmp");
         {
@@ -122,10 +153,12 @@ impl Credentials {
             #[cfg(unix)]
             std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
             let mut file = options.open(&tmp).map_err(write_err)?;
-            file.write_all(b"# Purse credentials: linked connections and their secrets. Keep private.\n")
-                .and_then(|()| file.write_all(text.as_bytes()))
-                .and_then(|()| file.sync_all())
-                .map_err(write_err)?;
+            file.write_all(
+                b"# Purse credentials: linked connections and their secrets. Keep private.\n",
+            )
+            .and_then(|()| file.write_all(text.as_bytes()))
+            .and_then(|()| file.sync_all())
+            .map_err(write_err)?;
         }
         std::fs::rename(&tmp, &self.path).map_err(write_err)
     }
@@ -167,15 +200,25 @@ mod tests {
         assert_eq!(again.connections, vec![plaid("Chase", "access-sandbox-1")]);
         again.upsert(plaid("chase", "access-sandbox-2"));
         assert_eq!(again.connections.len(), 1);
-        assert!(!format!("{again:?}").contains("access-sandbox-2"), "Debug never shows secrets");
+        assert!(
+            !format!("{again:?}").contains("access-sandbox-2"),
+            "Debug never shows secrets"
+        );
     }
 
     #[test]
     fn damage_is_reported_with_the_path() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join(FILE_NAME);
-        std::fs::write(&path, "[[connections]]\nname = \"x\"\nprovider = \"bogus\"\n").expect("write");
-        let err = Credentials::load(&path).err().map(|e| e.to_string()).unwrap_or_default();
+        std::fs::write(
+            &path,
+            "[[connections]]\nname = \"x\"\nprovider = \"bogus\"\n",
+        )
+        .expect("write");
+        let err = Credentials::load(&path)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.contains(FILE_NAME) && err.contains("bogus"), "{err}");
     }
 }

@@ -33,7 +33,11 @@ impl Note {
             AlertKind::BillDue if alert.key.ends_with(":overdue") => Urgency::Critical,
             _ => Urgency::Normal,
         };
-        Note { summary: alert.kind.label().to_string(), body: alert.message.clone(), urgency }
+        Note {
+            summary: alert.kind.label().to_string(),
+            body: alert.message.clone(),
+            urgency,
+        }
     }
 }
 
@@ -56,7 +60,10 @@ pub struct DesktopNotifier {
 
 impl Default for DesktopNotifier {
     fn default() -> Self {
-        DesktopNotifier { icon: None, timeout: Duration::from_secs(5) }
+        DesktopNotifier {
+            icon: None,
+            timeout: Duration::from_secs(5),
+        }
     }
 }
 
@@ -74,7 +81,9 @@ impl Notifier for DesktopNotifier {
         match tokio::time::timeout(self.timeout, n.show_async()).await {
             Ok(Ok(_)) => Ok(()),
             Ok(Err(e)) => Err(NotifyError(e.to_string())),
-            Err(_) => Err(NotifyError("the notification server did not answer in time".into())),
+            Err(_) => Err(NotifyError(
+                "the notification server did not answer in time".into(),
+            )),
         }
     }
 }
@@ -87,7 +96,10 @@ pub struct RecordingNotifier {
 
 impl Notifier for RecordingNotifier {
     async fn notify(&self, note: &Note) -> Result<(), NotifyError> {
-        self.notes.lock().map_err(|_| NotifyError("recorder poisoned".into()))?.push(note.clone());
+        self.notes
+            .lock()
+            .map_err(|_| NotifyError("recorder poisoned".into()))?
+            .push(note.clone());
         Ok(())
     }
 }
@@ -97,14 +109,30 @@ mod tests {
     use super::*;
 
     fn alert(kind: AlertKind, key: &str) -> Alert {
-        Alert { id: 1, kind, key: key.into(), message: "m".into(), created: Default::default(), acknowledged: false }
+        Alert {
+            id: 1,
+            kind,
+            key: key.into(),
+            message: "m".into(),
+            created: Default::default(),
+            acknowledged: false,
+        }
     }
 
     #[test]
     fn urgency_is_critical_for_low_balance_and_overdue_bills() {
-        assert_eq!(Note::for_alert(&alert(AlertKind::LowBalance, "low_balance:1:2026-W47")).urgency, Urgency::Critical);
-        assert_eq!(Note::for_alert(&alert(AlertKind::BillDue, "bill_due:x:2026-11-20:overdue")).urgency, Urgency::Critical);
-        assert_eq!(Note::for_alert(&alert(AlertKind::BillDue, "bill_due:x:2026-11-24:soon")).urgency, Urgency::Normal);
+        assert_eq!(
+            Note::for_alert(&alert(AlertKind::LowBalance, "low_balance:1:2026-W47")).urgency,
+            Urgency::Critical
+        );
+        assert_eq!(
+            Note::for_alert(&alert(AlertKind::BillDue, "bill_due:x:2026-11-20:overdue")).urgency,
+            Urgency::Critical
+        );
+        assert_eq!(
+            Note::for_alert(&alert(AlertKind::BillDue, "bill_due:x:2026-11-24:soon")).urgency,
+            Urgency::Normal
+        );
     }
 
     #[tokio::test]

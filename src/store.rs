@@ -29,7 +29,10 @@ pub use transactions::{TxnCursor, TxnFilter};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the database {path}: {source}")]
-    Open { path: PathBuf, source: std::io::Error },
+    Open {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("database error: {0}")]
     Sql(#[from] sqlx::Error),
     #[error("database migration failed: {0}")]
@@ -58,7 +61,10 @@ impl Store {
     /// Opens (creating if needed, with mode 0600 and a 0700 parent directory) the database at
     /// `path`, applies pending migrations and seeds the default categories.
     pub async fn open(path: &Path) -> Result<Store> {
-        create_private_file(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        create_private_file(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -66,7 +72,10 @@ impl Store {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
         Store::init(pool).await
     }
 
@@ -129,8 +138,10 @@ fn kind_str(kind: CategoryKind) -> &'static str {
 
 /// Creates `path` (and its parent directory) readable by the owner only, if it does not exist.
 fn create_private_file(path: &Path) -> std::io::Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if !parent.exists() {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.exists()
+    {
+        {
             let mut builder = std::fs::DirBuilder::new();
             builder.recursive(true);
             #[cfg(unix)]

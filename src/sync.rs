@@ -25,9 +25,13 @@ pub struct Connection {
 /// Provider-specific settings of a connection (secrets stay inside, never printed).
 #[derive(Debug, Clone)]
 pub enum ProviderSpec {
-    Demo { seed: u64 },
+    Demo {
+        seed: u64,
+    },
     /// A provider Purse knows by name but cannot sync yet.
-    Unsupported { provider: String },
+    Unsupported {
+        provider: String,
+    },
 }
 
 impl ProviderSpec {
@@ -42,7 +46,10 @@ impl ProviderSpec {
 impl Connection {
     /// The built-in demo bank.
     pub fn demo() -> Self {
-        Connection { name: DEMO_CONNECTION.to_string(), provider: ProviderSpec::Demo { seed: DEMO_SEED } }
+        Connection {
+            name: DEMO_CONNECTION.to_string(),
+            provider: ProviderSpec::Demo { seed: DEMO_SEED },
+        }
     }
 }
 
@@ -69,30 +76,52 @@ pub struct SyncOptions {
 }
 
 /// Syncs every connection in turn and reports each outcome.
-pub async fn sync_all(store: &Store, connections: &[Connection], clock: &dyn Clock, opts: SyncOptions) -> Vec<SyncOutcome> {
+pub async fn sync_all(
+    store: &Store,
+    connections: &[Connection],
+    clock: &dyn Clock,
+    opts: SyncOptions,
+) -> Vec<SyncOutcome> {
     let mut outcomes = Vec::with_capacity(connections.len());
     for conn in connections {
         let result = sync_one(store, conn, clock, opts).await;
         if let Err(e) = &result {
             tracing::warn!(connection = %conn.name, error = %e, "sync failed");
         }
-        outcomes.push(SyncOutcome { connection: conn.name.clone(), result });
+        outcomes.push(SyncOutcome {
+            connection: conn.name.clone(),
+            result,
+        });
     }
     outcomes
 }
 
 /// Syncs one connection: fetch, apply in one transaction, or record the failure.
-pub async fn sync_one(store: &Store, conn: &Connection, clock: &dyn Clock, opts: SyncOptions) -> Result<ApplyStats, SyncError> {
+pub async fn sync_one(
+    store: &Store,
+    conn: &Connection,
+    clock: &dyn Clock,
+    opts: SyncOptions,
+) -> Result<ApplyStats, SyncError> {
     let now = clock.now();
-    let id = store.ensure_connection(&conn.name, conn.provider.name(), now).await?;
+    let id = store
+        .ensure_connection(&conn.name, conn.provider.name(), now)
+        .await?;
     let cursor = store.cursor(id).await?;
-    let ctx = FetchContext { today: clock.today(), now, history_days: opts.history_days };
+    let ctx = FetchContext {
+        today: clock.today(),
+        now,
+        history_days: opts.history_days,
+    };
     let fetched = match &conn.provider {
         ProviderSpec::Demo { seed } => DemoBank::new(*seed).fetch(cursor.as_deref(), &ctx),
         ProviderSpec::Unsupported { provider } => Err(ProviderError::Unsupported(provider.clone())),
     };
     let result = match fetched {
-        Ok(delta) => store.apply_delta(id, &delta, now).await.map_err(SyncError::from),
+        Ok(delta) => store
+            .apply_delta(id, &delta, now)
+            .await
+            .map_err(SyncError::from),
         Err(e) => Err(e.into()),
     };
     match &result {
@@ -105,7 +134,10 @@ pub async fn sync_one(store: &Store, conn: &Connection, clock: &dyn Clock, opts:
 /// Records a failure against the connection (whatever failed: the provider or saving its data).
 async fn record(store: &Store, id: i64, error: &SyncError, now: DateTime<Utc>) {
     let relink = matches!(error, SyncError::Provider(p) if p.needs_relink());
-    if let Err(e) = store.record_failure(id, &error.to_string(), relink, None, now).await {
+    if let Err(e) = store
+        .record_failure(id, &error.to_string(), relink, None, now)
+        .await
+    {
         tracing::error!(error = %e, "could not record a sync failure");
     }
 }

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 
-use super::output::{self, AccountJson, AlertJson, BillJson, BudgetJson, StatusJson, TransactionJson, table};
+use super::output::{
+    self, AccountJson, AlertJson, BillJson, BudgetJson, StatusJson, TransactionJson, table,
+};
 use super::{BudgetAction, Cli, Command, Context, TransactionArgs};
 use crate::domain::{Money, Month, money::parse_decimal};
 use crate::store::{TxnCursor, TxnFilter};
@@ -35,15 +37,29 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Accounts => accounts(&ctx, json, out).await?,
         Command::Transactions(args) => transactions(&ctx, &args, json, out).await?,
         Command::Budgets { month } => budgets(&ctx, month.as_deref(), json, out).await?,
-        Command::Budget { action: BudgetAction::Set { category, amount, month } } => {
+        Command::Budget {
+            action:
+                BudgetAction::Set {
+                    category,
+                    amount,
+                    month,
+                },
+        } => {
             let month = month_or_current(&ctx, month.as_deref())?;
-            let amount = parse_decimal(&amount).with_context(|| format!("budget amount \"{amount}\""))?;
+            let amount =
+                parse_decimal(&amount).with_context(|| format!("budget amount \"{amount}\""))?;
             if amount.is_sign_negative() {
-                bail!("budget amount \"{amount}\" is negative: give the amount you plan to spend, like 450");
+                bail!(
+                    "budget amount \"{amount}\" is negative: give the amount you plan to spend, like 450"
+                );
             }
             let money = Money::new(amount, ctx.currency()).rounded();
             let name = ctx.store.set_budget(&category, month, money).await?;
-            writeln!(out, "Budget for {name} set to {} from {month}.", money.display())?;
+            writeln!(
+                out,
+                "Budget for {name} set to {} from {month}.",
+                money.display()
+            )?;
         }
         Command::Alerts => {
             let alerts = ctx.store.alerts().await?;
@@ -60,11 +76,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                             a.created.format("%Y-%m-%d").to_string(),
                             a.kind.label().to_string(),
                             a.message.clone(),
-                            if a.acknowledged { "yes".into() } else { String::new() },
+                            if a.acknowledged {
+                                "yes".into()
+                            } else {
+                                String::new()
+                            },
                         ]
                     })
                     .collect();
-                writeln!(out, "{}", table(&["ID", "Date", "Kind", "Message", "Ack"], rows, &[0]))?;
+                writeln!(
+                    out,
+                    "{}",
+                    table(&["ID", "Date", "Kind", "Message", "Ack"], rows, &[0])
+                )?;
             }
         }
         Command::Bills => {
@@ -81,11 +105,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                             b.amount.display(),
                             output::opt_money(b.minimum),
                             b.due.to_string(),
-                            if b.paid { "paid".into() } else { format!("{} days", b.days_left(today)) },
+                            if b.paid {
+                                "paid".into()
+                            } else {
+                                format!("{} days", b.days_left(today))
+                            },
                         ]
                     })
                     .collect();
-                writeln!(out, "{}", table(&["Bill", "Amount", "Minimum", "Due", "Left"], rows, &[1, 2, 4]))?;
+                writeln!(
+                    out,
+                    "{}",
+                    table(
+                        &["Bill", "Amount", "Minimum", "Due", "Left"],
+                        rows,
+                        &[1, 2, 4]
+                    )
+                )?;
             }
         }
         Command::Categories => {
@@ -111,12 +147,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                             c.name.clone(),
                             c.provider.clone(),
                             c.health().as_str().to_string(),
-                            c.last_success.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default(),
+                            c.last_success
+                                .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                                .unwrap_or_default(),
                             c.last_error.clone().unwrap_or_default(),
                         ]
                     })
                     .collect();
-                writeln!(out, "{}", table(&["Connection", "Provider", "Health", "Last success", "Last error"], rows, &[]))?;
+                writeln!(
+                    out,
+                    "{}",
+                    table(
+                        &[
+                            "Connection",
+                            "Provider",
+                            "Health",
+                            "Last success",
+                            "Last error"
+                        ],
+                        rows,
+                        &[]
+                    )
+                )?;
             }
         }
     }
@@ -171,10 +223,19 @@ async fn daemon(ctx: Context) -> anyhow::Result<ExitCode> {
 
 async fn sync_command(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow::Result<ExitCode> {
     if ctx.connections.is_empty() {
-        writeln!(out, "No connections configured: add [[connections]] to the config, or run with --demo.")?;
+        writeln!(
+            out,
+            "No connections configured: add [[connections]] to the config, or run with --demo."
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
-    let outcomes = sync::sync_all(&ctx.store, &ctx.connections, ctx.clock.as_ref(), ctx.sync_options()).await;
+    let outcomes = sync::sync_all(
+        &ctx.store,
+        &ctx.connections,
+        ctx.clock.as_ref(),
+        ctx.sync_options(),
+    )
+    .await;
     let raised = crate::alerts::evaluate(&ctx.store, &ctx.settings, ctx.clock.as_ref()).await?;
     let mut failed = false;
     let mut report = Vec::new();
@@ -182,7 +243,11 @@ async fn sync_command(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow
         match &o.result {
             Ok(s) => {
                 if !json {
-                    writeln!(out, "{}: {} new, {} updated, {} removed", o.connection, s.added, s.updated, s.removed)?;
+                    writeln!(
+                        out,
+                        "{}: {} new, {} updated, {} removed",
+                        o.connection, s.added, s.updated, s.removed
+                    )?;
                 }
                 report.push(serde_json::json!({"connection": o.connection, "ok": true, "added": s.added, "updated": s.updated, "removed": s.removed}));
             }
@@ -194,19 +259,29 @@ async fn sync_command(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow
         }
     }
     if json {
-        print_json(out, &serde_json::json!({"connections": report, "alerts": raised.iter().map(AlertJson::from).collect::<Vec<_>>()}))?;
+        print_json(
+            out,
+            &serde_json::json!({"connections": report, "alerts": raised.iter().map(AlertJson::from).collect::<Vec<_>>()}),
+        )?;
     } else {
         for a in &raised {
             writeln!(out, "alert: {}", a.message)?;
         }
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 async fn accounts(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
     let accounts = ctx.store.accounts().await?;
     if json {
-        return print_json(out, &accounts.iter().map(AccountJson::from).collect::<Vec<_>>());
+        return print_json(
+            out,
+            &accounts.iter().map(AccountJson::from).collect::<Vec<_>>(),
+        );
     }
     let rows = accounts
         .iter()
@@ -222,14 +297,38 @@ async fn accounts(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow::Re
             ]
         })
         .collect();
-    writeln!(out, "{}", table(&["ID", "Account", "Kind", "Connection", "Balance", "Available", "Limit"], rows, &[0, 4, 5, 6]))?;
+    writeln!(
+        out,
+        "{}",
+        table(
+            &[
+                "ID",
+                "Account",
+                "Kind",
+                "Connection",
+                "Balance",
+                "Available",
+                "Limit"
+            ],
+            rows,
+            &[0, 4, 5, 6]
+        )
+    )?;
     if ctx.demo {
-        writeln!(out, "\n(demo data — link a bank to see your own; see README)")?;
+        writeln!(
+            out,
+            "\n(demo data — link a bank to see your own; see README)"
+        )?;
     }
     Ok(())
 }
 
-async fn transactions(ctx: &Context, args: &TransactionArgs, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
+async fn transactions(
+    ctx: &Context,
+    args: &TransactionArgs,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let filter = TxnFilter {
         account_id: match &args.account {
             Some(name) => Some(ctx.store.find_account(name).await?.id),
@@ -237,12 +336,25 @@ async fn transactions(ctx: &Context, args: &TransactionArgs, json: bool, out: &m
         },
         category: match &args.category {
             Some(c) => Some(
-                ctx.store.categories().await?.find(c).map(|c| c.name.clone()).with_context(|| format!("no category named \"{c}\""))?,
+                ctx.store
+                    .categories()
+                    .await?
+                    .find(c)
+                    .map(|c| c.name.clone())
+                    .with_context(|| format!("no category named \"{c}\""))?,
             ),
             None => None,
         },
-        since: args.since.as_deref().map(|d| parse_date("--since", d)).transpose()?,
-        until: args.until.as_deref().map(|d| parse_date("--until", d)).transpose()?,
+        since: args
+            .since
+            .as_deref()
+            .map(|d| parse_date("--since", d))
+            .transpose()?,
+        until: args
+            .until
+            .as_deref()
+            .map(|d| parse_date("--until", d))
+            .transpose()?,
         search: args.search.clone(),
     };
     let mut left = args.limit.unwrap_or(u64::MAX);
@@ -253,7 +365,14 @@ async fn transactions(ctx: &Context, args: &TransactionArgs, json: bool, out: &m
     }
     let mut rows = Vec::new();
     while left > 0 {
-        let page = ctx.store.transactions(&filter, after, u32::try_from(left.min(u64::from(PAGE))).unwrap_or(PAGE)).await?;
+        let page = ctx
+            .store
+            .transactions(
+                &filter,
+                after,
+                u32::try_from(left.min(u64::from(PAGE))).unwrap_or(PAGE),
+            )
+            .await?;
         let Some(last) = page.last() else { break };
         after = Some(TxnCursor::of(last));
         left = left.saturating_sub(page.len() as u64);
@@ -262,7 +381,12 @@ async fn transactions(ctx: &Context, args: &TransactionArgs, json: bool, out: &m
                 if !first {
                     write!(out, ",")?;
                 }
-                write!(out, "\n  {}", serde_json::to_string(&TransactionJson::from(t)).map_err(std::io::Error::from)?)?;
+                write!(
+                    out,
+                    "\n  {}",
+                    serde_json::to_string(&TransactionJson::from(t))
+                        .map_err(std::io::Error::from)?
+                )?;
                 first = false;
             } else {
                 rows.push(vec![
@@ -271,7 +395,11 @@ async fn transactions(ctx: &Context, args: &TransactionArgs, json: bool, out: &m
                     t.payee.clone(),
                     t.category.clone(),
                     t.amount.display(),
-                    if t.pending { "pending".into() } else { String::new() },
+                    if t.pending {
+                        "pending".into()
+                    } else {
+                        String::new()
+                    },
                 ]);
             }
         }
@@ -282,16 +410,36 @@ async fn transactions(ctx: &Context, args: &TransactionArgs, json: bool, out: &m
     if json {
         writeln!(out, "{}]", if first { "" } else { "\n" })?;
     } else {
-        writeln!(out, "{}", table(&["Date", "Account", "Payee", "Category", "Amount", ""], rows, &[4]))?;
+        writeln!(
+            out,
+            "{}",
+            table(
+                &["Date", "Account", "Payee", "Category", "Amount", ""],
+                rows,
+                &[4]
+            )
+        )?;
     }
     Ok(())
 }
 
-async fn budgets(ctx: &Context, month: Option<&str>, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
+async fn budgets(
+    ctx: &Context,
+    month: Option<&str>,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let month = month_or_current(ctx, month)?;
     let report = ctx.store.budget_report(month, ctx.currency()).await?;
     if json {
-        return print_json(out, &report.lines.iter().map(|l| BudgetJson::new(&report, l)).collect::<Vec<_>>());
+        return print_json(
+            out,
+            &report
+                .lines
+                .iter()
+                .map(|l| BudgetJson::new(&report, l))
+                .collect::<Vec<_>>(),
+        );
     }
     let mut rows: Vec<Vec<String>> = report
         .lines
@@ -306,7 +454,13 @@ async fn budgets(ctx: &Context, month: Option<&str>, json: bool, out: &mut impl 
             ]
         })
         .collect();
-    rows.push(vec!["Unbudgeted".into(), String::new(), report.unbudgeted.display(), String::new(), String::new()]);
+    rows.push(vec![
+        "Unbudgeted".into(),
+        String::new(),
+        report.unbudgeted.display(),
+        String::new(),
+        String::new(),
+    ]);
     rows.push(vec![
         "Total".into(),
         report.total_budgeted.display(),
@@ -315,7 +469,15 @@ async fn budgets(ctx: &Context, month: Option<&str>, json: bool, out: &mut impl 
         String::new(),
     ]);
     writeln!(out, "Budgets for {}\n", month.label())?;
-    writeln!(out, "{}", table(&["Category", "Budgeted", "Spent", "Remaining", "Used"], rows, &[1, 2, 3, 4]))?;
+    writeln!(
+        out,
+        "{}",
+        table(
+            &["Category", "Budgeted", "Spent", "Remaining", "Used"],
+            rows,
+            &[1, 2, 3, 4]
+        )
+    )?;
     Ok(())
 }
 

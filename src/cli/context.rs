@@ -32,12 +32,29 @@ impl Context {
         let settings = Settings::load(global.config.as_deref())?;
         init_logging(&settings);
         let clock = clock_from_env()?;
-        let real_db = global.db.clone().unwrap_or_else(|| settings.storage.database.clone());
-        let demo = global.demo || (settings.connections.is_empty() && real_store_is_empty(&real_db).await?);
+        let real_db = global
+            .db
+            .clone()
+            .unwrap_or_else(|| settings.storage.database.clone());
+        let demo = global.demo
+            || (settings.connections.is_empty() && real_store_is_empty(&real_db).await?);
         let db_path = if demo { demo_path(&real_db) } else { real_db };
-        let store = Store::open(&db_path).await.with_context(|| format!("opening {}", db_path.display()))?;
-        let connections = if demo { vec![Connection::demo()] } else { connections_from(&settings) };
-        Ok(Context { settings, store, db_path, demo, clock, connections })
+        let store = Store::open(&db_path)
+            .await
+            .with_context(|| format!("opening {}", db_path.display()))?;
+        let connections = if demo {
+            vec![Connection::demo()]
+        } else {
+            connections_from(&settings)
+        };
+        Ok(Context {
+            settings,
+            store,
+            db_path,
+            demo,
+            clock,
+            connections,
+        })
     }
 
     /// The currency budgets are kept in.
@@ -46,7 +63,9 @@ impl Context {
     }
 
     pub fn sync_options(&self) -> SyncOptions {
-        SyncOptions { history_days: self.settings.sync.history_days }
+        SyncOptions {
+            history_days: self.settings.sync.history_days,
+        }
     }
 
     /// In demo mode, brings the demo bank up to today before reading (it is a live bank: each day
@@ -56,14 +75,18 @@ impl Context {
             return Ok(());
         }
         let today = self.clock.today();
-        let fresh = self
-            .store
-            .connections()
-            .await?
-            .iter()
-            .any(|c| c.name == sync::DEMO_CONNECTION && c.last_success.is_some_and(|t| t.date_naive() >= today));
+        let fresh = self.store.connections().await?.iter().any(|c| {
+            c.name == sync::DEMO_CONNECTION
+                && c.last_success.is_some_and(|t| t.date_naive() >= today)
+        });
         if !fresh {
-            sync::sync_one(&self.store, &Connection::demo(), self.clock.as_ref(), self.sync_options()).await?;
+            sync::sync_one(
+                &self.store,
+                &Connection::demo(),
+                self.clock.as_ref(),
+                self.sync_options(),
+            )
+            .await?;
             crate::alerts::evaluate(&self.store, &self.settings, self.clock.as_ref()).await?;
         }
         Ok(())
@@ -79,7 +102,9 @@ async fn real_store_is_empty(path: &Path) -> anyhow::Result<bool> {
     if !path.exists() {
         return Ok(true);
     }
-    let store = Store::open(path).await.with_context(|| format!("opening {}", path.display()))?;
+    let store = Store::open(path)
+        .await
+        .with_context(|| format!("opening {}", path.display()))?;
     let empty = store.is_empty().await?;
     store.close().await;
     Ok(empty)
@@ -93,9 +118,15 @@ fn connections_from(settings: &Settings) -> Vec<Connection> {
         .map(|c| Connection {
             name: c.name.clone(),
             provider: match c.provider {
-                ProviderKind::Demo => ProviderSpec::Demo { seed: crate::provider::demo::DEMO_SEED },
-                ProviderKind::Plaid => ProviderSpec::Unsupported { provider: "plaid".into() },
-                ProviderKind::Simplefin => ProviderSpec::Unsupported { provider: "simplefin".into() },
+                ProviderKind::Demo => ProviderSpec::Demo {
+                    seed: crate::provider::demo::DEMO_SEED,
+                },
+                ProviderKind::Plaid => ProviderSpec::Unsupported {
+                    provider: "plaid".into(),
+                },
+                ProviderKind::Simplefin => ProviderSpec::Unsupported {
+                    provider: "simplefin".into(),
+                },
             },
         })
         .collect()
@@ -104,8 +135,9 @@ fn connections_from(settings: &Settings) -> Vec<Connection> {
 fn clock_from_env() -> anyhow::Result<Arc<dyn Clock>> {
     match std::env::var(TODAY_ENV) {
         Ok(text) if !text.trim().is_empty() => {
-            let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-                .with_context(|| format!("{TODAY_ENV}=\"{text}\" is not a date (expected YYYY-MM-DD)"))?;
+            let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").with_context(|| {
+                format!("{TODAY_ENV}=\"{text}\" is not a date (expected YYYY-MM-DD)")
+            })?;
             Ok(Arc::new(FixedClock::on(date)))
         }
         _ => Ok(Arc::new(SystemClock)),
@@ -120,10 +152,15 @@ pub fn init_logging(settings: &Settings) {
     if let Some(parent) = path.parent() {
         let _ = std::fs::create_dir_all(parent);
     }
-    let Ok(file) = std::fs::OpenOptions::new().create(true).append(true).open(path) else {
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    else {
         return;
     };
-    let filter = EnvFilter::try_from_env("PURSE_LOG").unwrap_or_else(|_| EnvFilter::new(&settings.logging.level));
+    let filter = EnvFilter::try_from_env("PURSE_LOG")
+        .unwrap_or_else(|_| EnvFilter::new(&settings.logging.level));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(false)

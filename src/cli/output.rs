@@ -4,7 +4,9 @@
 use comfy_table::{CellAlignment, Table, presets};
 use serde::Serialize;
 
-use crate::domain::{Account, Alert, Bill, BudgetLine, BudgetReport, ConnectionStatus, Money, Transaction};
+use crate::domain::{
+    Account, Alert, Bill, BudgetLine, BudgetReport, ConnectionStatus, Money, Transaction,
+};
 
 #[derive(Debug, Serialize)]
 pub struct AccountJson {

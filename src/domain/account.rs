@@ -70,7 +70,9 @@ impl fmt::Display for AccountKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("\"{0}\" is not an account kind (expected checking, savings, credit_card, loan, investment or other)")]
+#[error(
+    "\"{0}\" is not an account kind (expected checking, savings, credit_card, loan, investment or other)"
+)]
 pub struct BadAccountKind(pub String);
 
 impl FromStr for AccountKind {
@@ -116,7 +118,10 @@ impl Account {
     /// Credit used as a positive amount, with utilisation in percent (0–100+), for cards with a limit.
     pub fn credit_used(&self) -> Option<(Money, rust_decimal::Decimal)> {
         let limit = self.limit?;
-        let used = Money::new((-self.balance.amount).max(rust_decimal::Decimal::ZERO), self.currency);
+        let used = Money::new(
+            (-self.balance.amount).max(rust_decimal::Decimal::ZERO),
+            self.currency,
+        );
         if limit.amount.is_zero() {
             return None;
         }
@@ -135,7 +140,10 @@ mod tests {
         for k in AccountKind::ALL {
             assert_eq!(k.as_str().parse::<AccountKind>(), Ok(k));
         }
-        assert_eq!("Credit Card".parse::<AccountKind>(), Ok(AccountKind::CreditCard));
+        assert_eq!(
+            "Credit Card".parse::<AccountKind>(),
+            Ok(AccountKind::CreditCard)
+        );
         assert!("piggy".parse::<AccountKind>().is_err());
     }
 

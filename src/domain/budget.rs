@@ -45,7 +45,10 @@ impl BudgetLine {
         if self.budgeted.amount.is_zero() {
             None
         } else {
-            Some((self.spent.amount / self.budgeted.amount * rust_decimal::Decimal::ONE_HUNDRED).round_dp(1))
+            Some(
+                (self.spent.amount / self.budgeted.amount * rust_decimal::Decimal::ONE_HUNDRED)
+                    .round_dp(1),
+            )
         }
     }
 }
@@ -77,7 +80,10 @@ pub fn budget_report(
 ) -> BudgetReport {
     // Latest budget per category at or before the month.
     let mut current: BTreeMap<&str, &Budget> = BTreeMap::new();
-    for b in budgets.iter().filter(|b| b.month <= month && b.amount.currency == currency) {
+    for b in budgets
+        .iter()
+        .filter(|b| b.month <= month && b.amount.currency == currency)
+    {
         match current.get(b.category.as_str()) {
             Some(existing) if existing.month >= b.month => {}
             _ => {
@@ -116,7 +122,11 @@ pub fn budget_report(
         line.remaining = Money::new(line.budgeted.amount - line.spent.amount, currency);
     }
     let total_budgeted: rust_decimal::Decimal = lines.iter().map(|l| l.budgeted.amount).sum();
-    let total_spent: rust_decimal::Decimal = lines.iter().map(|l| l.spent.amount).sum::<rust_decimal::Decimal>() + unbudgeted;
+    let total_spent: rust_decimal::Decimal = lines
+        .iter()
+        .map(|l| l.spent.amount)
+        .sum::<rust_decimal::Decimal>()
+        + unbudgeted;
     BudgetReport {
         month,
         currency,
@@ -156,14 +166,25 @@ mod tests {
     }
 
     fn net(cat: &str, cents: i64) -> CategoryNet {
-        CategoryNet { category: cat.into(), net: usd(cents) }
+        CategoryNet {
+            category: cat.into(),
+            net: usd(cents),
+        }
     }
 
     #[test]
     fn spent_remaining_and_unbudgeted() {
         let tree = CategoryTree::defaults();
-        let budgets = vec![Budget { category: "Groceries".into(), month: m("2026-11"), amount: usd(45000) }];
-        let spending = vec![net("Groceries", -31250), net("Dining", -4000), net("Paycheck", 500000)];
+        let budgets = vec![Budget {
+            category: "Groceries".into(),
+            month: m("2026-11"),
+            amount: usd(45000),
+        }];
+        let spending = vec![
+            net("Groceries", -31250),
+            net("Dining", -4000),
+            net("Paycheck", 500000),
+        ];
         let r = budget_report(m("2026-11"), Currency::USD, &tree, &budgets, &spending);
         assert_eq!(r.lines.len(), 1);
         assert_eq!(r.lines[0].spent, usd(31250));
@@ -176,8 +197,16 @@ mod tests {
     #[test]
     fn refunds_reduce_and_transfers_do_not_count() {
         let tree = CategoryTree::defaults();
-        let budgets = vec![Budget { category: "Shopping".into(), month: m("2026-11"), amount: usd(20000) }];
-        let spending = vec![net("Shopping", -5000), net("Transfers", -100000), net("Credit card payment", -90000)];
+        let budgets = vec![Budget {
+            category: "Shopping".into(),
+            month: m("2026-11"),
+            amount: usd(20000),
+        }];
+        let spending = vec![
+            net("Shopping", -5000),
+            net("Transfers", -100000),
+            net("Credit card payment", -90000),
+        ];
         let r = budget_report(m("2026-11"), Currency::USD, &tree, &budgets, &spending);
         assert_eq!(r.lines[0].spent, usd(5000));
         assert_eq!(r.unbudgeted, usd(0));
@@ -187,9 +216,21 @@ mod tests {
     fn months_inherit_the_latest_budget_and_ignore_later_ones() {
         let tree = CategoryTree::defaults();
         let budgets = vec![
-            Budget { category: "Dining".into(), month: m("2026-01"), amount: usd(10000) },
-            Budget { category: "Dining".into(), month: m("2026-06"), amount: usd(20000) },
-            Budget { category: "Dining".into(), month: m("2026-12"), amount: usd(30000) },
+            Budget {
+                category: "Dining".into(),
+                month: m("2026-01"),
+                amount: usd(10000),
+            },
+            Budget {
+                category: "Dining".into(),
+                month: m("2026-06"),
+                amount: usd(20000),
+            },
+            Budget {
+                category: "Dining".into(),
+                month: m("2026-12"),
+                amount: usd(30000),
+            },
         ];
         let r = budget_report(m("2026-11"), Currency::USD, &tree, &budgets, &[]);
         assert_eq!(r.lines[0].budgeted, usd(20000));
@@ -202,10 +243,22 @@ mod tests {
     fn parent_budget_covers_children_most_specific_wins() {
         let tree = CategoryTree::defaults();
         let budgets = vec![
-            Budget { category: "Dining".into(), month: m("2026-11"), amount: usd(30000) },
-            Budget { category: "Coffee".into(), month: m("2026-11"), amount: usd(5000) },
+            Budget {
+                category: "Dining".into(),
+                month: m("2026-11"),
+                amount: usd(30000),
+            },
+            Budget {
+                category: "Coffee".into(),
+                month: m("2026-11"),
+                amount: usd(5000),
+            },
         ];
-        let spending = vec![net("Coffee", -2500), net("Restaurants", -8000), net("Dining", -1000)];
+        let spending = vec![
+            net("Coffee", -2500),
+            net("Restaurants", -8000),
+            net("Dining", -1000),
+        ];
         let r = budget_report(m("2026-11"), Currency::USD, &tree, &budgets, &spending);
         let line = |c: &str| r.lines.iter().find(|l| l.category == c).map(|l| l.spent);
         assert_eq!(line("Coffee"), Some(usd(2500)));

@@ -104,7 +104,12 @@ pub struct CategoryTree {
 
 impl CategoryTree {
     pub fn new(categories: impl IntoIterator<Item = Category>) -> Self {
-        CategoryTree { by_name: categories.into_iter().map(|c| (c.name.clone(), c)).collect() }
+        CategoryTree {
+            by_name: categories
+                .into_iter()
+                .map(|c| (c.name.clone(), c))
+                .collect(),
+        }
     }
 
     pub fn defaults() -> Self {
@@ -119,7 +124,9 @@ impl CategoryTree {
     pub fn find(&self, name: &str) -> Option<&Category> {
         self.get(name).or_else(|| {
             let lower = name.trim().to_lowercase();
-            self.by_name.values().find(|c| c.name.to_lowercase() == lower)
+            self.by_name
+                .values()
+                .find(|c| c.name.to_lowercase() == lower)
         })
     }
 
@@ -161,11 +168,26 @@ mod tests {
     fn default_tree_has_the_required_top_level() {
         let tree = CategoryTree::defaults();
         for name in [
-            "Income", "Housing", "Utilities", "Groceries", "Dining", "Transport", "Shopping",
-            "Subscriptions", "Health", "Entertainment", "Travel", "Fees", "Transfers", "Uncategorized",
+            "Income",
+            "Housing",
+            "Utilities",
+            "Groceries",
+            "Dining",
+            "Transport",
+            "Shopping",
+            "Subscriptions",
+            "Health",
+            "Entertainment",
+            "Travel",
+            "Fees",
+            "Transfers",
+            "Uncategorized",
         ] {
             let cat = tree.get(name);
-            assert!(cat.is_some_and(|c| c.parent.is_none()), "{name} missing or not top-level");
+            assert!(
+                cat.is_some_and(|c| c.parent.is_none()),
+                "{name} missing or not top-level"
+            );
         }
     }
 
@@ -188,6 +210,9 @@ mod tests {
         assert_eq!(tree.kind("Credit card payment"), CategoryKind::Transfer);
         assert_eq!(tree.kind("Paycheck"), CategoryKind::Income);
         assert_eq!(tree.kind("Something new"), CategoryKind::Expense);
-        assert_eq!(tree.find("groceries").map(|c| c.name.as_str()), Some("Groceries"));
+        assert_eq!(
+            tree.find("groceries").map(|c| c.name.as_str()),
+            Some("Groceries")
+        );
     }
 }

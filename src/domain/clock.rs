@@ -33,7 +33,9 @@ impl FixedClock {
     /// A clock at noon UTC of `date`; `today()` returns `date`.
     pub fn on(date: NaiveDate) -> Self {
         let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default();
-        FixedClock { now: DateTime::from_naive_utc_and_offset(noon, Utc) }
+        FixedClock {
+            now: DateTime::from_naive_utc_and_offset(noon, Utc),
+        }
     }
 }
 

@@ -20,7 +20,11 @@ pub enum MoneyError {
     #[error("\"{0}\" is not an amount (expected a decimal like 12.34)")]
     BadAmount(String),
     #[error("{amount} {currency} has more decimal places than {currency} allows ({exponent})")]
-    TooPrecise { amount: Decimal, currency: Currency, exponent: u32 },
+    TooPrecise {
+        amount: Decimal,
+        currency: Currency,
+        exponent: u32,
+    },
     #[error("{0} is too large to store")]
     Overflow(Decimal),
 }
@@ -56,8 +60,8 @@ impl Currency {
     /// Number of minor-unit digits (ISO 4217 exponent).
     pub fn exponent(&self) -> u32 {
         match self.code() {
-            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX"
-            | "UYI" | "VND" | "VUV" | "XAF" | "XOF" | "XPF" => 0,
+            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF"
+            | "UGX" | "UYI" | "VND" | "VUV" | "XAF" | "XOF" | "XPF" => 0,
             "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
             _ => 2,
         }
@@ -136,9 +140,16 @@ impl Money {
     /// Integer minor units; errors if the amount has more precision than the currency allows.
     pub fn to_minor(&self) -> Result<i64, MoneyError> {
         let exponent = self.currency.exponent();
-        let scaled = self.amount * Decimal::from(10i64.pow(exponent));
+        let scaled = self
+            .amount
+            .checked_mul(Decimal::from(10i64.pow(exponent)))
+            .ok_or(MoneyError::Overflow(self.amount))?;
         if scaled.fract() != Decimal::ZERO {
-            return Err(MoneyError::TooPrecise { amount: self.amount, currency: self.currency, exponent });
+            return Err(MoneyError::TooPrecise {
+                amount: self.amount,
+                currency: self.currency,
+                exponent,
+            });
         }
         i64::try_from(scaled).map_err(|_| MoneyError::Overflow(self.amount))
     }
@@ -147,7 +158,8 @@ impl Money {
     pub fn rounded(&self) -> Self {
         let dp = self.currency.exponent();
         Money::new(
-            self.amount.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+            self.amount
+                .round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
             self.currency,
         )
     }
@@ -175,15 +187,23 @@ impl Money {
     }
 
     /// Sums amounts that must all be in `currency`.
-    pub fn sum<'a>(currency: Currency, items: impl IntoIterator<Item = &'a Money>) -> Result<Money, MoneyError> {
-        items.into_iter().try_fold(Money::zero(currency), |acc, m| acc.checked_add(m))
+    pub fn sum<'a>(
+        currency: Currency,
+        items: impl IntoIterator<Item = &'a Money>,
+    ) -> Result<Money, MoneyError> {
+        items
+            .into_iter()
+            .try_fold(Money::zero(currency), |acc, m| acc.checked_add(m))
     }
 
     fn same_currency(&self, other: &Money) -> Result<(), MoneyError> {
         if self.currency == other.currency {
             Ok(())
         } else {
-            Err(MoneyError::CurrencyMismatch { left: self.currency, right: other.currency })
+            Err(MoneyError::CurrencyMismatch {
+                left: self.currency,
+                right: other.currency,
+            })
         }
     }
 
@@ -225,7 +245,8 @@ impl fmt::Display for Money {
 }
 
 fn format_plain(amount: Decimal, dp: u32) -> String {
-    let rounded = amount.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let rounded =
+        amount.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     let mut s = format!("{:.*}", dp as usize, rounded);
     if s == "-0" || s.starts_with("-0.") && s[1..].chars().all(|c| c == '0' || c == '.') {
         s.remove(0);
@@ -257,16 +278,28 @@ mod tests {
 
     #[test]
     fn currency_codes_are_normalised_and_validated() {
-        assert_eq!(Currency::new("usd").map(|c| c.to_string()), Ok("USD".to_string()));
-        assert!(matches!(Currency::new("US"), Err(MoneyError::BadCurrency(_))));
-        assert!(matches!(Currency::new("U5D"), Err(MoneyError::BadCurrency(_))));
+        assert_eq!(
+            Currency::new("usd").map(|c| c.to_string()),
+            Ok("USD".to_string())
+        );
+        assert!(matches!(
+            Currency::new("US"),
+            Err(MoneyError::BadCurrency(_))
+        ));
+        assert!(matches!(
+            Currency::new("U5D"),
+            Err(MoneyError::BadCurrency(_))
+        ));
     }
 
     #[test]
     fn mixing_currencies_is_an_error() {
         let a = Money::new(dec!(1), Currency::USD);
         let b = Money::new(dec!(1), Currency::EUR);
-        assert!(matches!(a.checked_add(&b), Err(MoneyError::CurrencyMismatch { .. })));
+        assert!(matches!(
+            a.checked_add(&b),
+            Err(MoneyError::CurrencyMismatch { .. })
+        ));
         assert_eq!(a.checked_add(&a).map(|m| m.amount), Ok(dec!(2)));
     }
 
@@ -279,7 +312,18 @@ mod tests {
         assert_eq!(jpy.and_then(|m| m.to_minor()), Ok(500));
         let kwd = Currency::new("KWD").map(|c| Money::new(dec!(1.234), c));
         assert_eq!(kwd.and_then(|m| m.to_minor()), Ok(1234));
-        assert!(matches!(Money::new(dec!(0.001), Currency::USD).to_minor(), Err(MoneyError::TooPrecise { .. })));
+        assert!(matches!(
+            Money::new(dec!(0.001), Currency::USD).to_minor(),
+            Err(MoneyError::TooPrecise { .. })
+        ));
+        assert!(matches!(
+            Money::new(Decimal::MAX, Currency::USD).to_minor(),
+            Err(MoneyError::Overflow(_))
+        ));
+        assert!(matches!(
+            Money::new(dec!(1e17), Currency::USD).to_minor(),
+            Err(MoneyError::Overflow(_))
+        ));
     }
 
     #[test]
@@ -295,10 +339,22 @@ mod tests {
 
     #[test]
     fn displays_with_symbol_and_grouping() {
-        assert_eq!(Money::new(dec!(-1234.5), Currency::USD).display(), "-$1,234.50");
+        assert_eq!(
+            Money::new(dec!(-1234.5), Currency::USD).display(),
+            "-$1,234.50"
+        );
         assert_eq!(Money::new(dec!(12), Currency::EUR).display(), "€12.00");
-        assert_eq!(Money::new(dec!(1000000), Currency::USD).display(), "$1,000,000.00");
-        assert_eq!(Money::new(dec!(-0.001), Currency::USD).amount_string(), "0.00");
-        assert_eq!(Money::new(dec!(-12.3), Currency::USD).amount_string(), "-12.30");
+        assert_eq!(
+            Money::new(dec!(1000000), Currency::USD).display(),
+            "$1,000,000.00"
+        );
+        assert_eq!(
+            Money::new(dec!(-0.001), Currency::USD).amount_string(),
+            "0.00"
+        );
+        assert_eq!(
+            Money::new(dec!(-12.3), Currency::USD).amount_string(),
+            "-12.30"
+        );
     }
 }

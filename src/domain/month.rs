@@ -24,7 +24,10 @@ impl Month {
     }
 
     pub fn of(date: NaiveDate) -> Self {
-        Month { year: date.year(), month: date.month() }
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
     }
 
     pub fn year(&self) -> i32 {
@@ -62,7 +65,10 @@ impl Month {
     /// The month `n` months later (or earlier when negative).
     pub fn plus(&self, n: i32) -> Self {
         let index = self.year * 12 + self.month as i32 - 1 + n;
-        Month { year: index.div_euclid(12), month: index.rem_euclid(12) as u32 + 1 }
+        Month {
+            year: index.div_euclid(12),
+            month: index.rem_euclid(12) as u32 + 1,
+        }
     }
 
     /// The same day of month in this month, clamped to its last day.
@@ -125,7 +131,10 @@ mod tests {
 
     #[test]
     fn parses_and_prints() {
-        assert_eq!("2026-11".parse::<Month>().map(|m| m.to_string()), Ok("2026-11".into()));
+        assert_eq!(
+            "2026-11".parse::<Month>().map(|m| m.to_string()),
+            Ok("2026-11".into())
+        );
         assert!("2026-13".parse::<Month>().is_err());
         assert!("2026-1".parse::<Month>().is_err());
         assert!("nov".parse::<Month>().is_err());

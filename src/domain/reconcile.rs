@@ -56,7 +56,11 @@ pub fn settle(pending: &[Candidate<'_>], posted: &[Candidate<'_>]) -> Vec<Settle
         posted_used[qi] = true;
         let (p, q) = (&pending[pi], &posted[qi]);
         let reason = if score.amount_diff.is_zero() {
-            format!("same amount {}, posted {} day(s) after pending", q.amount.display(), score.days)
+            format!(
+                "same amount {}, posted {} day(s) after pending",
+                q.amount.display(),
+                score.days
+            )
         } else {
             format!(
                 "posted {} vs pending {} (tip-sized difference) at a similar payee, {} day(s) later",
@@ -65,7 +69,11 @@ pub fn settle(pending: &[Candidate<'_>], posted: &[Candidate<'_>]) -> Vec<Settle
                 score.days
             )
         };
-        out.push(Settlement { pending: p.key.to_string(), posted: q.key.to_string(), reason });
+        out.push(Settlement {
+            pending: p.key.to_string(),
+            posted: q.key.to_string(),
+            reason,
+        });
     }
     out
 }
@@ -90,10 +98,17 @@ fn score(p: &Candidate<'_>, q: &Candidate<'_>) -> Option<Score> {
     let similarity = payee_similarity(p.payee, q.payee);
     let amount_diff = (q.amount.amount - p.amount.amount).abs();
     if amount_diff.is_zero() {
-        return Some(Score { amount_diff, days, dissimilarity: 100 - similarity });
+        return Some(Score {
+            amount_diff,
+            days,
+            dissimilarity: 100 - similarity,
+        });
     }
-    (within_tip(p.amount.amount, q.amount.amount) && similarity >= 50)
-        .then_some(Score { amount_diff, days, dissimilarity: 100 - similarity })
+    (within_tip(p.amount.amount, q.amount.amount) && similarity >= 50).then_some(Score {
+        amount_diff,
+        days,
+        dissimilarity: 100 - similarity,
+    })
 }
 
 /// Same direction, and the settled amount is at most 30% larger (a tip) or a few cents off
@@ -120,7 +135,13 @@ pub fn payee_similarity(a: &str, b: &str) -> u32 {
     if wa.is_empty() || wb.is_empty() {
         return 0;
     }
-    let shared = wa.iter().filter(|w| wb.iter().any(|v| v == *w || v.starts_with(w.as_str()) || w.starts_with(v.as_str()))).count();
+    let shared = wa
+        .iter()
+        .filter(|w| {
+            wb.iter()
+                .any(|v| v == *w || v.starts_with(w.as_str()) || w.starts_with(v.as_str()))
+        })
+        .count();
     let smaller = wa.len().min(wb.len());
     u32::try_from(shared.min(smaller) * 100 / smaller).unwrap_or(0)
 }
@@ -135,13 +156,28 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default()
     }
 
-    fn c<'a>(key: &'a str, account: &'a str, day: u32, cents: i64, payee: &'a str) -> Candidate<'a> {
-        Candidate { key, account, date: d(day), amount: Money::from_minor(cents, Currency::USD), payee }
+    fn c<'a>(
+        key: &'a str,
+        account: &'a str,
+        day: u32,
+        cents: i64,
+        payee: &'a str,
+    ) -> Candidate<'a> {
+        Candidate {
+            key,
+            account,
+            date: d(day),
+            amount: Money::from_minor(cents, Currency::USD),
+            payee,
+        }
     }
 
     #[test]
     fn same_amount_posts_a_day_later() {
-        let s = settle(&[c("p1", "chk", 10, -4250, "TRADER JOE'S #552")], &[c("t1", "chk", 11, -4250, "Trader Joe's")]);
+        let s = settle(
+            &[c("p1", "chk", 10, -4250, "TRADER JOE'S #552")],
+            &[c("t1", "chk", 11, -4250, "Trader Joe's")],
+        );
         assert_eq!(s.len(), 1);
         assert_eq!((s[0].pending.as_str(), s[0].posted.as_str()), ("p1", "t1"));
         assert!(s[0].reason.contains("same amount"));
@@ -149,32 +185,70 @@ mod tests {
 
     #[test]
     fn a_tip_is_matched_with_a_similar_payee_only() {
-        let s = settle(&[c("p", "card", 10, -4000, "Nopa Restaurant")], &[c("t", "card", 12, -4720, "NOPA RESTAURANT SF")]);
+        let s = settle(
+            &[c("p", "card", 10, -4000, "Nopa Restaurant")],
+            &[c("t", "card", 12, -4720, "NOPA RESTAURANT SF")],
+        );
         assert_eq!(s.len(), 1, "18% tip");
         assert!(s[0].reason.contains("tip-sized"));
-        let none = settle(&[c("p", "card", 10, -4000, "Nopa Restaurant")], &[c("t", "card", 12, -4720, "Shell Oil")]);
+        let none = settle(
+            &[c("p", "card", 10, -4000, "Nopa Restaurant")],
+            &[c("t", "card", 12, -4720, "Shell Oil")],
+        );
         assert!(none.is_empty(), "different payee, different amount");
-        let too_big = settle(&[c("p", "card", 10, -4000, "Nopa")], &[c("t", "card", 12, -6000, "Nopa")]);
+        let too_big = settle(
+            &[c("p", "card", 10, -4000, "Nopa")],
+            &[c("t", "card", 12, -6000, "Nopa")],
+        );
         assert!(too_big.is_empty(), "50% more is not a tip");
     }
 
     #[test]
     fn window_account_and_direction_are_respected() {
         let p = [c("p", "chk", 10, -1000, "Cafe")];
-        assert!(settle(&p, &[c("t", "chk", 9, -1000, "Cafe")]).is_empty(), "posted before pending");
-        assert!(settle(&p, &[c("t", "chk", 18, -1000, "Cafe")]).is_empty(), "8 days later");
-        assert_eq!(settle(&p, &[c("t", "chk", 17, -1000, "Cafe")]).len(), 1, "7 days later");
-        assert!(settle(&p, &[c("t", "sav", 11, -1000, "Cafe")]).is_empty(), "other account");
-        assert!(settle(&p, &[c("t", "chk", 11, 1000, "Cafe")]).is_empty(), "refund is not a settlement");
+        assert!(
+            settle(&p, &[c("t", "chk", 9, -1000, "Cafe")]).is_empty(),
+            "posted before pending"
+        );
+        assert!(
+            settle(&p, &[c("t", "chk", 18, -1000, "Cafe")]).is_empty(),
+            "8 days later"
+        );
+        assert_eq!(
+            settle(&p, &[c("t", "chk", 17, -1000, "Cafe")]).len(),
+            1,
+            "7 days later"
+        );
+        assert!(
+            settle(&p, &[c("t", "sav", 11, -1000, "Cafe")]).is_empty(),
+            "other account"
+        );
+        assert!(
+            settle(&p, &[c("t", "chk", 11, 1000, "Cafe")]).is_empty(),
+            "refund is not a settlement"
+        );
     }
 
     #[test]
     fn two_identical_purchases_both_survive() {
         let pending = [c("p1", "card", 10, -550, "Blue Bottle")];
-        let posted = [c("t1", "card", 11, -550, "Blue Bottle"), c("t2", "card", 11, -550, "Blue Bottle")];
+        let posted = [
+            c("t1", "card", 11, -550, "Blue Bottle"),
+            c("t2", "card", 11, -550, "Blue Bottle"),
+        ];
         let s = settle(&pending, &posted);
-        assert_eq!(s.len(), 1, "one pending settles one posted; the other is a genuine second purchase");
-        let both = settle(&[c("p1", "card", 10, -550, "Blue Bottle"), c("p2", "card", 10, -550, "Blue Bottle")], &posted);
+        assert_eq!(
+            s.len(),
+            1,
+            "one pending settles one posted; the other is a genuine second purchase"
+        );
+        let both = settle(
+            &[
+                c("p1", "card", 10, -550, "Blue Bottle"),
+                c("p2", "card", 10, -550, "Blue Bottle"),
+            ],
+            &posted,
+        );
         assert_eq!(both.len(), 2);
         assert_ne!(both[0].posted, both[1].posted);
     }
@@ -182,7 +256,10 @@ mod tests {
     #[test]
     fn best_pairs_win() {
         // The exact-amount pair must be chosen over the tip pair.
-        let pending = [c("p40", "card", 10, -4000, "Zuni Cafe"), c("p47", "card", 10, -4700, "Zuni Cafe")];
+        let pending = [
+            c("p40", "card", 10, -4000, "Zuni Cafe"),
+            c("p47", "card", 10, -4700, "Zuni Cafe"),
+        ];
         let posted = [c("t47", "card", 11, -4700, "Zuni Cafe")];
         let s = settle(&pending, &posted);
         assert_eq!(s.len(), 1);
@@ -191,7 +268,10 @@ mod tests {
 
     #[test]
     fn payee_similarity_ignores_noise() {
-        assert_eq!(payee_similarity("BLUE BOTTLE COFFEE #0412 OAKLAND CA", "Blue Bottle Coffee"), 100);
+        assert_eq!(
+            payee_similarity("BLUE BOTTLE COFFEE #0412 OAKLAND CA", "Blue Bottle Coffee"),
+            100
+        );
         assert_eq!(payee_similarity("Shell", "Chevron"), 0);
         assert_eq!(payee_similarity("", "x"), 0);
     }

@@ -30,17 +30,42 @@ pub fn bill_alerts(bills: &[Bill], settings: &RuleSettings<'_>) -> Vec<NewAlert>
         .filter(|b| !b.paid)
         .filter_map(|b| {
             let left = b.days_left(settings.today);
-            let minimum = b.minimum.map(|m| format!(" (minimum {})", m.display())).unwrap_or_default();
+            let minimum = b
+                .minimum
+                .map(|m| format!(" (minimum {})", m.display()))
+                .unwrap_or_default();
             let (stage, message) = match left {
-                l if l < 0 => ("overdue", format!("{} of {}{minimum} is overdue: it was due {} ({} days ago)", b.name, b.amount.display(), b.due, -l)),
-                0 => ("today", format!("{} of {}{minimum} is due today", b.name, b.amount.display())),
+                l if l < 0 => (
+                    "overdue",
+                    format!(
+                        "{} of {}{minimum} is overdue: it was due {} ({} days ago)",
+                        b.name,
+                        b.amount.display(),
+                        b.due,
+                        -l
+                    ),
+                ),
+                0 => (
+                    "today",
+                    format!("{} of {}{minimum} is due today", b.name, b.amount.display()),
+                ),
                 l if l <= i64::from(settings.bill_due_days) => (
                     "soon",
-                    format!("{} of {}{minimum} is due {} (in {l} day{})", b.name, b.amount.display(), b.due, if l == 1 { "" } else { "s" }),
+                    format!(
+                        "{} of {}{minimum} is due {} (in {l} day{})",
+                        b.name,
+                        b.amount.display(),
+                        b.due,
+                        if l == 1 { "" } else { "s" }
+                    ),
                 ),
                 _ => return None,
             };
-            Some(NewAlert { kind: AlertKind::BillDue, key: format!("bill_due:{}:{}:{stage}", b.name, b.due), message })
+            Some(NewAlert {
+                kind: AlertKind::BillDue,
+                key: format!("bill_due:{}:{}:{stage}", b.name, b.due),
+                message,
+            })
         })
         .collect()
 }
@@ -108,32 +133,60 @@ mod tests {
     }
 
     fn settings(today: NaiveDate) -> RuleSettings<'static> {
-        RuleSettings { today, bill_due_days: 3, low_balance: &|_| dec!(100) }
+        RuleSettings {
+            today,
+            bill_due_days: 3,
+            low_balance: &|_| dec!(100),
+        }
     }
 
     #[test]
     fn bills_warn_in_window_on_the_day_and_overdue_only() {
         let s = settings(day(21));
-        assert!(bill_alerts(&[bill(day(25), false)], &s).is_empty(), "4 days out is outside a 3-day window");
+        assert!(
+            bill_alerts(&[bill(day(25), false)], &s).is_empty(),
+            "4 days out is outside a 3-day window"
+        );
         let soon = bill_alerts(&[bill(day(24), false)], &s);
         assert_eq!(soon.len(), 1);
         assert_eq!(soon[0].key, "bill_due:Visa statement:2026-11-24:soon");
-        assert_eq!(soon[0].message, "Visa statement of $812.40 (minimum $35.00) is due 2026-11-24 (in 3 days)");
-        assert!(bill_alerts(&[bill(day(21), false)], &s)[0].key.ends_with(":today"));
+        assert_eq!(
+            soon[0].message,
+            "Visa statement of $812.40 (minimum $35.00) is due 2026-11-24 (in 3 days)"
+        );
+        assert!(
+            bill_alerts(&[bill(day(21), false)], &s)[0]
+                .key
+                .ends_with(":today")
+        );
         let overdue = bill_alerts(&[bill(day(19), false)], &s);
         assert!(overdue[0].key.ends_with(":overdue") && overdue[0].message.contains("2 days ago"));
-        assert!(bill_alerts(&[bill(day(22), true)], &s).is_empty(), "paid bills never alert");
+        assert!(
+            bill_alerts(&[bill(day(22), true)], &s).is_empty(),
+            "paid bills never alert"
+        );
     }
 
     #[test]
     fn low_balance_uses_available_and_skips_cards() {
         let s = settings(day(21));
-        let low = low_balance_alerts(&[account(AccountKind::Checking, dec!(500), Some(dec!(56.80)))], &s);
+        let low = low_balance_alerts(
+            &[account(AccountKind::Checking, dec!(500), Some(dec!(56.80)))],
+            &s,
+        );
         assert_eq!(low.len(), 1);
-        assert_eq!(low[0].message, "Checking is low: $56.80 available, below your $100.00 threshold");
+        assert_eq!(
+            low[0].message,
+            "Checking is low: $56.80 available, below your $100.00 threshold"
+        );
         assert_eq!(low[0].key, "low_balance:7:2026-W47");
-        assert!(low_balance_alerts(&[account(AccountKind::Checking, dec!(100), None)], &s).is_empty());
-        assert!(low_balance_alerts(&[account(AccountKind::CreditCard, dec!(-900), None)], &s).is_empty());
+        assert!(
+            low_balance_alerts(&[account(AccountKind::Checking, dec!(100), None)], &s).is_empty()
+        );
+        assert!(
+            low_balance_alerts(&[account(AccountKind::CreditCard, dec!(-900), None)], &s)
+                .is_empty()
+        );
     }
 
     #[test]

@@ -5,7 +5,8 @@ use sqlx::Row;
 use super::{Result, Store, StoreError, rows};
 use crate::domain::{Account, AccountKind};
 
-const SELECT_ACCOUNTS: &str = "SELECT a.id, c.name AS connection, a.provider_account_id, a.name, a.kind, a.currency,
+const SELECT_ACCOUNTS: &str =
+    "SELECT a.id, c.name AS connection, a.provider_account_id, a.name, a.kind, a.currency,
         a.balance_minor, a.available_minor, a.limit_minor, a.updated
    FROM accounts a JOIN connections c ON c.id = a.connection_id
   ORDER BY CASE a.kind WHEN 'checking' THEN 0 WHEN 'savings' THEN 1 WHEN 'credit_card' THEN 2
@@ -22,24 +23,30 @@ impl Store {
     pub async fn find_account(&self, needle: &str) -> Result<Account> {
         let accounts = self.accounts().await?;
         let lower = needle.trim().to_lowercase();
-        if let Ok(id) = needle.trim().parse::<i64>() {
-            if let Some(a) = accounts.iter().find(|a| a.id == id) {
-                return Ok(a.clone());
-            }
-        }
-        if let Some(a) = accounts
-            .iter()
-            .find(|a| a.name.to_lowercase() == lower || a.provider_account_id.to_lowercase() == lower)
+        if let Ok(id) = needle.trim().parse::<i64>()
+            && let Some(a) = accounts.iter().find(|a| a.id == id)
         {
             return Ok(a.clone());
         }
-        let partial: Vec<&Account> = accounts.iter().filter(|a| a.name.to_lowercase().contains(&lower)).collect();
+        if let Some(a) = accounts.iter().find(|a| {
+            a.name.to_lowercase() == lower || a.provider_account_id.to_lowercase() == lower
+        }) {
+            return Ok(a.clone());
+        }
+        let partial: Vec<&Account> = accounts
+            .iter()
+            .filter(|a| a.name.to_lowercase().contains(&lower))
+            .collect();
         match partial.as_slice() {
             [one] => Ok((*one).clone()),
             [] => Err(StoreError::UnknownAccount(needle.to_string())),
             many => Err(StoreError::AmbiguousAccount {
                 needle: needle.to_string(),
-                matches: many.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "),
+                matches: many
+                    .iter()
+                    .map(|a| a.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             }),
         }
     }
@@ -54,7 +61,9 @@ fn account_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Account> {
         connection: row.try_get("connection")?,
         provider_account_id: row.try_get("provider_account_id")?,
         name: row.try_get("name")?,
-        kind: kind.parse::<AccountKind>().map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        kind: kind
+            .parse::<AccountKind>()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?,
         currency: rows::currency(&currency)?,
         balance: rows::money(row.try_get("balance_minor")?, &currency)?,
         available: rows::opt_money(row.try_get("available_minor")?, &currency)?,

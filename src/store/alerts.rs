@@ -20,7 +20,8 @@ impl Store {
                 let created: String = row.try_get("created")?;
                 Ok(Alert {
                     id: row.try_get("id")?,
-                    kind: AlertKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("alert kind \"{kind}\"")))?,
+                    kind: AlertKind::parse(&kind)
+                        .ok_or_else(|| StoreError::Corrupt(format!("alert kind \"{kind}\"")))?,
                     key: row.try_get("key")?,
                     message: row.try_get("message")?,
                     created: rows::instant(&created)?,
@@ -55,7 +56,10 @@ impl Store {
 
     /// Acknowledges an alert; false when no such id.
     pub async fn ack_alert(&self, id: i64) -> Result<bool> {
-        let done = sqlx::query("UPDATE alerts SET acknowledged = 1 WHERE id = ?1").bind(id).execute(&self.pool).await?;
+        let done = sqlx::query("UPDATE alerts SET acknowledged = 1 WHERE id = ?1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         Ok(done.rows_affected() > 0)
     }
 
@@ -79,7 +83,8 @@ impl Store {
                     amount: rows::money(row.try_get("amount_minor")?, &currency)?,
                     minimum: rows::opt_money(row.try_get("minimum_minor")?, &currency)?,
                     due: rows::date(&due)?,
-                    source: BillSource::parse(&source).ok_or_else(|| StoreError::Corrupt(format!("bill source \"{source}\"")))?,
+                    source: BillSource::parse(&source)
+                        .ok_or_else(|| StoreError::Corrupt(format!("bill source \"{source}\"")))?,
                     paid: row.try_get::<i64, _>("paid")? != 0,
                 })
             })

@@ -25,7 +25,12 @@ pub struct ApplyStats {
 
 impl Store {
     /// Applies `delta` for the connection in one transaction and records a successful sync.
-    pub async fn apply_delta(&self, connection_id: i64, delta: &Delta, now: DateTime<Utc>) -> Result<ApplyStats> {
+    pub async fn apply_delta(
+        &self,
+        connection_id: i64,
+        delta: &Delta,
+        now: DateTime<Utc>,
+    ) -> Result<ApplyStats> {
         let mut tx = self.pool.begin().await?;
         let before = count_for_connection(&mut tx, connection_id).await?;
         let accounts = upsert_accounts(&mut tx, connection_id, delta, now).await?;
@@ -36,7 +41,8 @@ impl Store {
         // without such a link, matching decides which pending row a posted one settles.
         let mut carried = carry_user_edits(&mut tx, &accounts, &delta.upserts).await?;
         if delta.pending_is_complete {
-            carried.extend(settle_link_less(&mut tx, connection_id, &accounts, &delta.upserts).await?);
+            carried
+                .extend(settle_link_less(&mut tx, connection_id, &accounts, &delta.upserts).await?);
         }
 
         for chunk in delta.upserts.chunks(BATCH) {
@@ -62,12 +68,15 @@ impl Store {
             }
         }
         for t in delta.upserts.iter().filter(|t| !t.pending) {
-            if let (Some(pending_id), Some(account_id)) = (&t.pending_provider_id, accounts.get(&t.provider_account_id)) {
+            if let (Some(pending_id), Some(account_id)) =
+                (&t.pending_provider_id, accounts.get(&t.provider_account_id))
+            {
                 removed += delete_one(&mut tx, *account_id, pending_id).await?;
             }
         }
         if delta.pending_is_complete {
-            removed += drop_vanished_pending(&mut tx, connection_id, &accounts, &delta.upserts).await?;
+            removed +=
+                drop_vanished_pending(&mut tx, connection_id, &accounts, &delta.upserts).await?;
         }
         upsert_bills(&mut tx, &accounts, delta).await?;
 
@@ -143,8 +152,13 @@ async fn upsert_accounts(
 }
 
 async fn category_ids(tx: &mut SqliteConnection) -> Result<HashMap<String, i64>> {
-    let ids: Vec<(String, i64)> = sqlx::query_as("SELECT name, id FROM categories").fetch_all(&mut *tx).await?;
-    Ok(ids.into_iter().map(|(n, id)| (n.to_lowercase(), id)).collect())
+    let ids: Vec<(String, i64)> = sqlx::query_as("SELECT name, id FROM categories")
+        .fetch_all(&mut *tx)
+        .await?;
+    Ok(ids
+        .into_iter()
+        .map(|(n, id)| (n.to_lowercase(), id))
+        .collect())
 }
 
 async fn upsert_transactions(
@@ -153,7 +167,10 @@ async fn upsert_transactions(
     categories: &HashMap<String, i64>,
     chunk: &[IncomingTransaction],
 ) -> Result<()> {
-    let uncategorized = categories.get(&UNCATEGORIZED.to_lowercase()).copied().unwrap_or(1);
+    let uncategorized = categories
+        .get(&UNCATEGORIZED.to_lowercase())
+        .copied()
+        .unwrap_or(1);
     let mut rows_ok = Vec::with_capacity(chunk.len());
     for t in chunk {
         let Some(account_id) = accounts.get(&t.provider_account_id) else {
@@ -208,7 +225,9 @@ async fn carry_user_edits(
 ) -> Result<Vec<Carried>> {
     let mut carried = Vec::new();
     for t in upserts.iter().filter(|t| !t.pending) {
-        let (Some(pending_id), Some(account_id)) = (&t.pending_provider_id, accounts.get(&t.provider_account_id)) else {
+        let (Some(pending_id), Some(account_id)) =
+            (&t.pending_provider_id, accounts.get(&t.provider_account_id))
+        else {
             continue;
         };
         let row: Option<(i64, i64, Option<String>)> = sqlx::query_as(
@@ -220,10 +239,30 @@ async fn carry_user_edits(
         .await?;
         if let Some((category_id, locked, notes)) = row {
             tracing::debug!(pending = %pending_id, posted = %t.provider_id, "posted transaction replaces its pending row");
-            carried.push((*account_id, t.provider_id.clone(), category_id, locked, notes));
+            carried.push((
+                *account_id,
+                t.provider_id.clone(),
+                category_id,
+                locked,
+                notes,
+            ));
         }
     }
     Ok(carried)
+}
+
+/// A stored pending row, as settlement needs it.
+#[derive(sqlx::FromRow)]
+struct PendingRow {
+    account_id: i64,
+    provider_id: String,
+    date: String,
+    amount_minor: i64,
+    currency: String,
+    payee: String,
+    category_id: i64,
+    category_locked: i64,
+    notes: Option<String>,
 }
 
 /// For providers without a pending→posted link: pairs the stored pending rows that the provider
@@ -238,9 +277,13 @@ async fn settle_link_less(
     let still_pending: HashSet<(i64, &str)> = upserts
         .iter()
         .filter(|t| t.pending)
-        .filter_map(|t| accounts.get(&t.provider_account_id).map(|a| (*a, t.provider_id.as_str())))
+        .filter_map(|t| {
+            accounts
+                .get(&t.provider_account_id)
+                .map(|a| (*a, t.provider_id.as_str()))
+        })
         .collect();
-    let stored: Vec<(i64, String, String, i64, String, String, i64, i64, Option<String>)> = sqlx::query_as(
+    let stored: Vec<PendingRow> = sqlx::query_as(
         "SELECT t.account_id, t.provider_id, t.date, t.amount_minor, t.currency, t.payee, t.category_id,
                 t.category_locked, t.notes
            FROM transactions t JOIN accounts a ON a.id = t.account_id
@@ -249,45 +292,100 @@ async fn settle_link_less(
     .bind(connection_id)
     .fetch_all(&mut *tx)
     .await?;
-    let vanished: Vec<_> = stored.into_iter().filter(|r| !still_pending.contains(&(r.0, r.1.as_str()))).collect();
-    let Some(earliest) = vanished.iter().filter_map(|r| rows::date(&r.2).ok()).min() else {
+    let vanished: Vec<_> = stored
+        .into_iter()
+        .filter(|r| !still_pending.contains(&(r.account_id, r.provider_id.as_str())))
+        .collect();
+    let Some(earliest) = vanished
+        .iter()
+        .filter_map(|r| rows::date(&r.date).ok())
+        .min()
+    else {
         return Ok(Vec::new());
     };
     // Posted rows in the matching window that the store does not hold yet.
     let mut posted = Vec::new();
     for t in upserts.iter().filter(|t| !t.pending && t.date >= earliest) {
-        let Some(account_id) = accounts.get(&t.provider_account_id) else { continue };
-        let known: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM transactions WHERE account_id = ?1 AND provider_id = ?2")
-            .bind(account_id)
-            .bind(&t.provider_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let Some(account_id) = accounts.get(&t.provider_account_id) else {
+            continue;
+        };
+        let known: Option<(i64,)> =
+            sqlx::query_as("SELECT 1 FROM transactions WHERE account_id = ?1 AND provider_id = ?2")
+                .bind(account_id)
+                .bind(&t.provider_id)
+                .fetch_optional(&mut *tx)
+                .await?;
         if known.is_none() {
             posted.push((account_id.to_string(), t));
         }
     }
-    let pending_keys: Vec<(String, String)> = vanished.iter().map(|r| (r.0.to_string(), format!("{}\u{1f}{}", r.0, r.1))).collect();
+    let pending_keys: Vec<(String, String)> = vanished
+        .iter()
+        .map(|r| {
+            (
+                r.account_id.to_string(),
+                format!("{}\u{1f}{}", r.account_id, r.provider_id),
+            )
+        })
+        .collect();
     let mut pending = Vec::with_capacity(vanished.len());
     for (r, (account, key)) in vanished.iter().zip(&pending_keys) {
-        pending.push(Candidate { key, account, date: rows::date(&r.2)?, amount: rows::money(r.3, &r.4)?, payee: &r.5 });
+        pending.push(Candidate {
+            key,
+            account,
+            date: rows::date(&r.date)?,
+            amount: rows::money(r.amount_minor, &r.currency)?,
+            payee: &r.payee,
+        });
     }
-    let posted_keys: Vec<String> = posted.iter().map(|(a, t)| format!("{a}\u{1f}{}", t.provider_id)).collect();
+    let posted_keys: Vec<String> = posted
+        .iter()
+        .map(|(a, t)| format!("{a}\u{1f}{}", t.provider_id))
+        .collect();
     let posted_c: Vec<Candidate> = posted
         .iter()
         .zip(&posted_keys)
-        .map(|((account, t), key)| Candidate { key, account, date: t.date, amount: t.amount, payee: &t.payee })
+        .map(|((account, t), key)| Candidate {
+            key,
+            account,
+            date: t.date,
+            amount: t.amount,
+            payee: &t.payee,
+        })
         .collect();
     let mut carried = Vec::new();
     for s in settle(&pending, &posted_c) {
-        let Some(r) = vanished.iter().zip(&pending_keys).find(|(_, (_, k))| *k == s.pending).map(|(r, _)| r) else { continue };
-        let posted_id = s.posted.split('\u{1f}').nth(1).unwrap_or_default().to_string();
-        tracing::debug!(pending = %r.1, posted = %posted_id, reason = %s.reason, "pending transaction settled");
-        carried.push((r.0, posted_id, r.6, r.7, r.8.clone()));
+        let Some(r) = vanished
+            .iter()
+            .zip(&pending_keys)
+            .find(|(_, (_, k))| *k == s.pending)
+            .map(|(r, _)| r)
+        else {
+            continue;
+        };
+        let posted_id = s
+            .posted
+            .split('\u{1f}')
+            .nth(1)
+            .unwrap_or_default()
+            .to_string();
+        tracing::debug!(pending = %r.provider_id, posted = %posted_id, reason = %s.reason, "pending transaction settled");
+        carried.push((
+            r.account_id,
+            posted_id,
+            r.category_id,
+            r.category_locked,
+            r.notes.clone(),
+        ));
     }
     Ok(carried)
 }
 
-async fn delete_one(tx: &mut SqliteConnection, account_id: i64, provider_id: &str) -> Result<usize> {
+async fn delete_one(
+    tx: &mut SqliteConnection,
+    account_id: i64,
+    provider_id: &str,
+) -> Result<usize> {
     let done = sqlx::query("DELETE FROM transactions WHERE account_id = ?1 AND provider_id = ?2")
         .bind(account_id)
         .bind(provider_id)
@@ -306,7 +404,11 @@ async fn drop_vanished_pending(
     let still: HashSet<(i64, &str)> = upserts
         .iter()
         .filter(|t| t.pending)
-        .filter_map(|t| accounts.get(&t.provider_account_id).map(|a| (*a, t.provider_id.as_str())))
+        .filter_map(|t| {
+            accounts
+                .get(&t.provider_account_id)
+                .map(|a| (*a, t.provider_id.as_str()))
+        })
         .collect();
     let pending: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT t.id, t.account_id, t.provider_id FROM transactions t JOIN accounts a ON a.id = t.account_id
@@ -319,7 +421,10 @@ async fn drop_vanished_pending(
     for (id, account_id, provider_id) in pending {
         if !still.contains(&(account_id, provider_id.as_str())) {
             tracing::debug!(%provider_id, "pending transaction no longer reported: removed");
-            sqlx::query("DELETE FROM transactions WHERE id = ?1").bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM transactions WHERE id = ?1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             removed += 1;
         }
     }
@@ -329,16 +434,28 @@ async fn drop_vanished_pending(
 /// Upserts the provider's current bills. A liability bill of this connection that the provider no
 /// longer reports has been paid (statements are reported until paid), so it is marked paid and
 /// raises no further alerts.
-async fn upsert_bills(tx: &mut SqliteConnection, accounts: &HashMap<String, i64>, delta: &Delta) -> Result<()> {
-    let current: HashSet<(String, String)> = delta.bills.iter().map(|b| (b.name.clone(), rows::date_text(b.due))).collect();
+async fn upsert_bills(
+    tx: &mut SqliteConnection,
+    accounts: &HashMap<String, i64>,
+    delta: &Delta,
+) -> Result<()> {
+    let current: HashSet<(String, String)> = delta
+        .bills
+        .iter()
+        .map(|b| (b.name.clone(), rows::date_text(b.due)))
+        .collect();
     let account_ids: HashSet<i64> = accounts.values().copied().collect();
-    let open: Vec<(i64, String, String, Option<i64>)> =
-        sqlx::query_as("SELECT id, name, due, account_id FROM bills WHERE source = 'liability' AND paid = 0")
-            .fetch_all(&mut *tx)
-            .await?;
+    let open: Vec<(i64, String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT id, name, due, account_id FROM bills WHERE source = 'liability' AND paid = 0",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
     for (id, name, due, account) in open {
         if account.is_some_and(|a| account_ids.contains(&a)) && !current.contains(&(name, due)) {
-            sqlx::query("UPDATE bills SET paid = 1 WHERE id = ?1").bind(id).execute(&mut *tx).await?;
+            sqlx::query("UPDATE bills SET paid = 1 WHERE id = ?1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         }
     }
     for b in &delta.bills {
@@ -396,31 +513,68 @@ mod tests {
     }
 
     fn delta(upserts: Vec<IncomingTransaction>) -> Delta {
-        Delta { accounts: vec![snapshot()], upserts, pending_is_complete: true, ..Delta::default() }
+        Delta {
+            accounts: vec![snapshot()],
+            upserts,
+            pending_is_complete: true,
+            ..Delta::default()
+        }
     }
 
     #[tokio::test]
     async fn a_posted_tip_settles_its_pending_row_and_keeps_the_users_edits() {
         let store = Store::open_in_memory().await.expect("store");
         let now = Utc::now();
-        let conn = store.ensure_connection("Bank", "simplefin", now).await.expect("conn");
-        let first = delta(vec![txn("p1", 10, -4000, "Nopa", true), txn("p2", 10, -550, "Blue Bottle", true)]);
+        let conn = store
+            .ensure_connection("Bank", "simplefin", now)
+            .await
+            .expect("conn");
+        let first = delta(vec![
+            txn("p1", 10, -4000, "Nopa", true),
+            txn("p2", 10, -550, "Blue Bottle", true),
+        ]);
         store.apply_delta(conn, &first, now).await.expect("first");
-        let rows = store.transactions(&TxnFilter::default(), None, 10).await.expect("rows");
-        let nopa = rows.iter().find(|t| t.provider_id == "p1").map(|t| t.id).unwrap_or_default();
-        store.set_category(nopa, "Entertainment").await.expect("category");
-        store.set_note(nopa, Some("birthday dinner")).await.expect("note");
+        let rows = store
+            .transactions(&TxnFilter::default(), None, 10)
+            .await
+            .expect("rows");
+        let nopa = rows
+            .iter()
+            .find(|t| t.provider_id == "p1")
+            .map(|t| t.id)
+            .unwrap_or_default();
+        store
+            .set_category(nopa, "Entertainment")
+            .await
+            .expect("category");
+        store
+            .set_note(nopa, Some("birthday dinner"))
+            .await
+            .expect("note");
 
         // Nopa posts with a tip under a new id; Blue Bottle is still pending; a genuine second
         // Blue Bottle purchase posts too and must not be taken for the pending one... unless it is
         // the only candidate: here p2 stays pending, so nothing settles it.
-        let second = delta(vec![txn("t1", 11, -4720, "NOPA SF", false), txn("p2", 10, -550, "Blue Bottle", true), txn("t9", 11, -550, "Blue Bottle", false)]);
+        let second = delta(vec![
+            txn("t1", 11, -4720, "NOPA SF", false),
+            txn("p2", 10, -550, "Blue Bottle", true),
+            txn("t9", 11, -550, "Blue Bottle", false),
+        ]);
         let stats = store.apply_delta(conn, &second, now).await.expect("second");
-        let rows = store.transactions(&TxnFilter::default(), None, 10).await.expect("rows");
+        let rows = store
+            .transactions(&TxnFilter::default(), None, 10)
+            .await
+            .expect("rows");
         let ids: Vec<&str> = rows.iter().map(|t| t.provider_id.as_str()).collect();
         assert!(!ids.contains(&"p1"), "settled pending row removed: {ids:?}");
-        assert!(ids.contains(&"p2") && ids.contains(&"t9"), "still-pending row and the genuine purchase stay: {ids:?}");
-        let posted = rows.iter().find(|t| t.provider_id == "t1").expect("posted row");
+        assert!(
+            ids.contains(&"p2") && ids.contains(&"t9"),
+            "still-pending row and the genuine purchase stay: {ids:?}"
+        );
+        let posted = rows
+            .iter()
+            .find(|t| t.provider_id == "t1")
+            .expect("posted row");
         assert_eq!(posted.category, "Entertainment");
         assert_eq!(posted.notes.as_deref(), Some("birthday dinner"));
         assert_eq!(posted.amount, Money::from_minor(-4720, Currency::USD));

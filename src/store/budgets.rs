@@ -4,7 +4,8 @@ use sqlx::Row;
 
 use super::{Result, Store, StoreError, rows};
 use crate::domain::{
-    Budget, BudgetReport, Category, CategoryKind, CategoryNet, CategoryTree, Currency, Money, Month, budget_report,
+    Budget, BudgetReport, Category, CategoryKind, CategoryNet, CategoryTree, Currency, Money,
+    Month, budget_report,
 };
 
 impl Store {
@@ -22,7 +23,8 @@ impl Store {
             cats.push(Category {
                 name: row.try_get("name")?,
                 parent: row.try_get("parent")?,
-                kind: CategoryKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("category kind \"{kind}\"")))?,
+                kind: CategoryKind::parse(&kind)
+                    .ok_or_else(|| StoreError::Corrupt(format!("category kind \"{kind}\"")))?,
             });
         }
         Ok(CategoryTree::new(cats))
@@ -42,7 +44,9 @@ impl Store {
                 let currency: String = row.try_get("currency")?;
                 Ok(Budget {
                     category: row.try_get("name")?,
-                    month: month.parse().map_err(|_| StoreError::Corrupt(format!("budget month \"{month}\"")))?,
+                    month: month
+                        .parse()
+                        .map_err(|_| StoreError::Corrupt(format!("budget month \"{month}\"")))?,
                     amount: rows::money(row.try_get("amount_minor")?, &currency)?,
                 })
             })
@@ -101,7 +105,10 @@ impl Store {
         rows.iter()
             .map(|row| {
                 let currency: String = row.try_get("currency")?;
-                Ok(CategoryNet { category: row.try_get("name")?, net: rows::money(row.try_get("net")?, &currency)? })
+                Ok(CategoryNet {
+                    category: row.try_get("name")?,
+                    net: rows::money(row.try_get("net")?, &currency)?,
+                })
             })
             .collect()
     }

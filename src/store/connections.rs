@@ -8,7 +8,12 @@ use crate::domain::ConnectionStatus;
 
 impl Store {
     /// The id of the connection named `name`, creating it if needed.
-    pub async fn ensure_connection(&self, name: &str, provider: &str, now: DateTime<Utc>) -> Result<i64> {
+    pub async fn ensure_connection(
+        &self,
+        name: &str,
+        provider: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
         sqlx::query("INSERT INTO connections (name, provider, created) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING")
             .bind(name)
             .bind(provider)
@@ -24,10 +29,11 @@ impl Store {
 
     /// Where the connection's next sync starts (None before its first sync).
     pub async fn cursor(&self, connection_id: i64) -> Result<Option<String>> {
-        let row: Option<(Option<String>,)> = sqlx::query_as("SELECT cursor FROM connections WHERE id = ?1")
-            .bind(connection_id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row: Option<(Option<String>,)> =
+            sqlx::query_as("SELECT cursor FROM connections WHERE id = ?1")
+                .bind(connection_id)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(row.and_then(|r| r.0))
     }
 
@@ -51,7 +57,10 @@ impl Store {
                     last_error: row.try_get("last_error")?,
                     next_attempt: rows::opt_instant(row.try_get("next_attempt")?)?,
                     needs_relink: row.try_get::<i64, _>("needs_relink")? != 0,
-                    consecutive_failures: u32::try_from(row.try_get::<i64, _>("consecutive_failures")?).unwrap_or(0),
+                    consecutive_failures: u32::try_from(
+                        row.try_get::<i64, _>("consecutive_failures")?,
+                    )
+                    .unwrap_or(0),
                 })
             })
             .collect()

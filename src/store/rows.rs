@@ -18,7 +18,8 @@ pub(super) fn opt_money(minor: Option<i64>, code: &str) -> Result<Option<Money>>
 }
 
 pub(super) fn date(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(format!("date \"{text}\"")))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| StoreError::Corrupt(format!("date \"{text}\"")))
 }
 
 pub(super) fn date_text(d: NaiveDate) -> String {

@@ -27,13 +27,21 @@ pub struct TxnCursor {
 
 impl TxnCursor {
     pub fn of(t: &Transaction) -> Self {
-        TxnCursor { date: t.date, id: t.id }
+        TxnCursor {
+            date: t.date,
+            id: t.id,
+        }
     }
 }
 
 impl Store {
     /// Up to `limit` transactions matching `filter`, newest first, after `after`.
-    pub async fn transactions(&self, filter: &TxnFilter, after: Option<TxnCursor>, limit: u32) -> Result<Vec<Transaction>> {
+    pub async fn transactions(
+        &self,
+        filter: &TxnFilter,
+        after: Option<TxnCursor>,
+        limit: u32,
+    ) -> Result<Vec<Transaction>> {
         let mut q = QueryBuilder::<Sqlite>::new(
             "SELECT t.id, t.provider_id, t.account_id, a.name AS account, t.date, t.amount_minor, t.currency,
                     t.payee, t.description, c.name AS category, t.pending, t.notes
@@ -50,7 +58,8 @@ impl Store {
                 .push_bind(cursor.id)
                 .push(")");
         }
-        q.push(" ORDER BY t.date DESC, t.id DESC LIMIT ").push_bind(i64::from(limit));
+        q.push(" ORDER BY t.date DESC, t.id DESC LIMIT ")
+            .push_bind(i64::from(limit));
         let rows = q.build().fetch_all(&self.pool).await?;
         rows.iter().map(transaction_from_row).collect()
     }
@@ -68,7 +77,10 @@ impl Store {
     /// Sets a transaction's category (locked: later syncs keep the user's choice).
     pub async fn set_category(&self, id: TransactionId, category: &str) -> Result<()> {
         let tree = self.categories().await?;
-        let name = tree.find(category).map(|c| c.name.clone()).ok_or_else(|| StoreError::UnknownCategory(category.to_string()))?;
+        let name = tree
+            .find(category)
+            .map(|c| c.name.clone())
+            .ok_or_else(|| StoreError::UnknownCategory(category.to_string()))?;
         sqlx::query(
             "UPDATE transactions SET category_id = (SELECT id FROM categories WHERE name = ?1), category_locked = 1
               WHERE id = ?2",
@@ -92,10 +104,11 @@ impl Store {
 
     /// The provider's raw payload of a transaction, if kept.
     pub async fn raw_payload(&self, id: TransactionId) -> Result<Option<String>> {
-        let raw: Option<(Option<String>,)> = sqlx::query_as("SELECT raw FROM transactions WHERE id = ?1")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let raw: Option<(Option<String>,)> =
+            sqlx::query_as("SELECT raw FROM transactions WHERE id = ?1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(raw.and_then(|r| r.0))
     }
 }
@@ -113,15 +126,35 @@ fn push_filter(q: &mut QueryBuilder<Sqlite>, filter: &TxnFilter) {
     if let Some(until) = filter.until {
         q.push(" AND t.date <= ").push_bind(rows::date_text(until));
     }
-    if let Some(text) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let pattern = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        q.push(" AND (t.payee LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
-        q.push(" OR t.description LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
-        q.push(" OR c.name LIKE ").push_bind(pattern).push(" ESCAPE '\\'");
+    if let Some(text) = filter
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let pattern = format!(
+            "%{}%",
+            text.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        q.push(" AND (t.payee LIKE ")
+            .push_bind(pattern.clone())
+            .push(" ESCAPE '\\'");
+        q.push(" OR t.description LIKE ")
+            .push_bind(pattern.clone())
+            .push(" ESCAPE '\\'");
+        q.push(" OR c.name LIKE ")
+            .push_bind(pattern)
+            .push(" ESCAPE '\\'");
         if let Ok(amount) = parse_decimal(text) {
             // Amount search is currency-agnostic: compare in cents (the common 2-digit exponent).
             if let Ok(minor) = Money::new(amount.abs(), crate::domain::Currency::USD).to_minor() {
-                q.push(" OR t.amount_minor IN (").push_bind(minor).push(", ").push_bind(-minor).push(")");
+                q.push(" OR t.amount_minor IN (")
+                    .push_bind(minor)
+                    .push(", ")
+                    .push_bind(-minor)
+                    .push(")");
             }
         }
         q.push(")");

@@ -25,7 +25,12 @@ pub fn delay(attempt: u32, retry_after: Option<Duration>, jitter: f64) -> Durati
 pub fn jitter() -> f64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
     (h.finish() >> 11) as f64 / (1u64 << 53) as f64
 }
 
@@ -51,7 +56,13 @@ mod tests {
 
     #[test]
     fn retry_after_wins_when_longer() {
-        assert_eq!(delay(1, Some(Duration::from_secs(7)), 0.0), Duration::from_secs(7));
-        assert_eq!(delay(6, Some(Duration::from_secs(7)), 0.0), Duration::from_secs(64));
+        assert_eq!(
+            delay(1, Some(Duration::from_secs(7)), 0.0),
+            Duration::from_secs(7)
+        );
+        assert_eq!(
+            delay(6, Some(Duration::from_secs(7)), 0.0),
+            Duration::from_secs(64)
+        );
     }
 }

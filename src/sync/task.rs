@@ -27,15 +27,31 @@ pub enum SyncCommand {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncEvent {
     /// A pass began over `total` connections.
-    PassStarted { total: usize },
+    PassStarted {
+        total: usize,
+    },
     /// One connection's sync began (`index` of `total`, from 1).
-    Started { connection: String, index: usize, total: usize },
-    Completed { connection: String, added: usize, updated: usize, removed: usize },
-    Failed { connection: String, error: String },
+    Started {
+        connection: String,
+        index: usize,
+        total: usize,
+    },
+    Completed {
+        connection: String,
+        added: usize,
+        updated: usize,
+        removed: usize,
+    },
+    Failed {
+        connection: String,
+        error: String,
+    },
     /// New alerts raised after the pass.
     Alerts(Vec<Alert>),
     /// The pass is over; the store holds its results.
-    PassFinished { failed: usize },
+    PassFinished {
+        failed: usize,
+    },
 }
 
 /// A running sync task.
@@ -60,10 +76,18 @@ pub fn spawn(cfg: TaskConfig) -> SyncHandle {
     let (cmd_tx, cmd_rx) = mpsc::unbounded_channel();
     let (ev_tx, ev_rx) = mpsc::unbounded_channel();
     let join = tokio::spawn(run(cfg, cmd_rx, ev_tx));
-    SyncHandle { commands: cmd_tx, events: ev_rx, join }
+    SyncHandle {
+        commands: cmd_tx,
+        events: ev_rx,
+        join,
+    }
 }
 
-async fn run(cfg: TaskConfig, mut commands: mpsc::UnboundedReceiver<SyncCommand>, events: mpsc::UnboundedSender<SyncEvent>) {
+async fn run(
+    cfg: TaskConfig,
+    mut commands: mpsc::UnboundedReceiver<SyncCommand>,
+    events: mpsc::UnboundedSender<SyncEvent>,
+) {
     let period = Duration::from_secs(u64::from(cfg.settings.sync.interval_minutes.max(1)) * 60);
     let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
     ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);
@@ -87,16 +111,30 @@ async fn run(cfg: TaskConfig, mut commands: mpsc::UnboundedReceiver<SyncCommand>
 /// One pass over every connection. Send errors mean the UI is gone: nothing to do about it.
 async fn pass(cfg: &TaskConfig, events: &mpsc::UnboundedSender<SyncEvent>) {
     let total = cfg.connections.len();
-    let opts = SyncOptions { history_days: cfg.settings.sync.history_days };
+    let opts = SyncOptions {
+        history_days: cfg.settings.sync.history_days,
+    };
     let _ = events.send(SyncEvent::PassStarted { total });
     let mut failed = 0;
     for (i, conn) in cfg.connections.iter().enumerate() {
-        let _ = events.send(SyncEvent::Started { connection: conn.name.clone(), index: i + 1, total });
+        let _ = events.send(SyncEvent::Started {
+            connection: conn.name.clone(),
+            index: i + 1,
+            total,
+        });
         let event = match sync_one(&cfg.store, conn, cfg.clock.as_ref(), opts).await {
-            Ok(s) => SyncEvent::Completed { connection: conn.name.clone(), added: s.added, updated: s.updated, removed: s.removed },
+            Ok(s) => SyncEvent::Completed {
+                connection: conn.name.clone(),
+                added: s.added,
+                updated: s.updated,
+                removed: s.removed,
+            },
             Err(e) => {
                 failed += 1;
-                SyncEvent::Failed { connection: conn.name.clone(), error: e.to_string() }
+                SyncEvent::Failed {
+                    connection: conn.name.clone(),
+                    error: e.to_string(),
+                }
             }
         };
         let _ = events.send(event);
@@ -123,7 +161,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("c.toml");
         std::fs::write(&path, "").expect("write");
-        let settings = Settings::load_with_env(Some(&path), Vec::<(String, String)>::new()).expect("settings");
+        let settings =
+            Settings::load_with_env(Some(&path), Vec::<(String, String)>::new()).expect("settings");
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
         let mut handle = spawn(TaskConfig {
             store: store.clone(),
@@ -141,10 +180,22 @@ mod tests {
                 break;
             }
         }
-        assert!(matches!(seen.first(), Some(SyncEvent::PassStarted { total: 1 })));
-        assert!(seen.iter().any(|e| matches!(e, SyncEvent::Completed { added, .. } if *added > 1000)));
-        assert!(seen.iter().any(|e| matches!(e, SyncEvent::Alerts(a) if !a.is_empty())));
-        assert!(matches!(seen.last(), Some(SyncEvent::PassFinished { failed: 0 })));
+        assert!(matches!(
+            seen.first(),
+            Some(SyncEvent::PassStarted { total: 1 })
+        ));
+        assert!(
+            seen.iter()
+                .any(|e| matches!(e, SyncEvent::Completed { added, .. } if *added > 1000))
+        );
+        assert!(
+            seen.iter()
+                .any(|e| matches!(e, SyncEvent::Alerts(a) if !a.is_empty()))
+        );
+        assert!(matches!(
+            seen.last(),
+            Some(SyncEvent::PassFinished { failed: 0 })
+        ));
         handle.commands.send(SyncCommand::Stop).expect("stop");
         handle.join.await.expect("join");
         assert!(store.accounts().await.expect("accounts").len() >= 3);
