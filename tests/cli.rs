@@ -10,7 +10,7 @@ use std::process::{Command, Output, Stdio};
 use chrono::{DateTime, NaiveDate, Utc};
 use purse::domain::Delta;
 use purse::provider::FetchContext;
-use purse::provider::demo::{DEMO_SEED, DemoBank};
+use purse::provider::demo::{DEMO_BUDGETS, DEMO_SEED, DemoBank};
 use purse::store::{Store, TxnCursor, TxnFilter};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -439,6 +439,12 @@ fn json_lists_written_with_print_json_are_quiet_on_a_closed_pipe() {
 #[test]
 fn budgets_set_and_report() {
     let env = Env::new();
+    // A new demo store comes with the household's budgets.
+    let seeded = env.json(&["--demo", "budgets", "--json"]);
+    let names: BTreeSet<&str> = seeded.iter().map(|l| s(l, "category")).collect();
+    let expected: BTreeSet<&str> = DEMO_BUDGETS.iter().map(|(c, _)| *c).collect();
+    assert_eq!(names, expected);
+
     let out = env.ok(&["--demo", "budget", "set", "Groceries", "450"]);
     assert!(out.contains("Groceries"), "{out}");
 
@@ -495,8 +501,13 @@ fn budgets_set_and_report() {
         amount(dining, "remaining"),
         amount(dining, "budgeted") - amount(dining, "spent")
     );
-    assert!(
-        october.iter().all(|l| l["category"] != "Groceries"),
+    let october_groceries = october
+        .iter()
+        .find(|l| l["category"] == "Groceries")
+        .expect("seeded Groceries in October");
+    assert_eq!(
+        s(october_groceries, "budgeted"),
+        "750.00",
         "November's budget leaks into October"
     );
     // November inherits October's Dining budget.
@@ -509,7 +520,7 @@ fn budgets_set_and_report() {
         (s(dining, "month"), s(dining, "budgeted")),
         ("2026-11", "300.00")
     );
-    assert_eq!(november.len(), 2);
+    assert_eq!(november.len(), DEMO_BUDGETS.len());
 
     // Errors name the bad value.
     let err = env.fails(&["--demo", "budget", "set", "Groceries", "abc"]);

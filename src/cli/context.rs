@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 
 use super::GlobalArgs;
 use crate::config::{ProviderKind, Settings};
-use crate::domain::{Clock, Currency, FixedClock, SystemClock};
+use crate::domain::money::parse_decimal;
+use crate::domain::{Clock, Currency, FixedClock, Money, Month, SystemClock};
 use crate::store::Store;
 use crate::sync::{self, Connection, ProviderSpec, SyncOptions};
 
@@ -80,6 +81,7 @@ impl Context {
                 && c.last_success.is_some_and(|t| t.date_naive() >= today)
         });
         if !fresh {
+            self.seed_demo_budgets().await?;
             sync::sync_one(
                 &self.store,
                 &Connection::demo(),
@@ -88,6 +90,28 @@ impl Context {
             )
             .await?;
             crate::alerts::evaluate(&self.store, &self.settings, self.clock.as_ref()).await?;
+        }
+        Ok(())
+    }
+}
+
+impl Context {
+    /// A new demo store gets the demo household's budgets, so the Budgets pane has something to
+    /// show; budgets the user set or removed later are left alone.
+    async fn seed_demo_budgets(&self) -> anyhow::Result<()> {
+        let never_synced = self
+            .store
+            .connections()
+            .await?
+            .iter()
+            .all(|c| c.last_success.is_none());
+        if !never_synced || !self.store.budgets().await?.is_empty() {
+            return Ok(());
+        }
+        let from = Month::of(self.clock.today()).plus(-12);
+        for (category, amount) in crate::provider::demo::DEMO_BUDGETS {
+            let amount = Money::new(parse_decimal(amount)?, self.currency());
+            self.store.set_budget(category, from, amount).await?;
         }
         Ok(())
     }

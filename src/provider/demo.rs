@@ -31,6 +31,22 @@ use schedule::Plan;
 /// The seed `purse` uses for the demo connection unless told otherwise.
 pub const DEMO_SEED: u64 = 2026;
 
+/// The demo household's monthly budgets (category, amount in USD), set a year before the first
+/// sync so every recent month inherits them. Roughly its usual spending: Dining runs close to its
+/// budget and Transport a little over, so the Budgets pane shows every gauge colour.
+pub const DEMO_BUDGETS: &[(&str, &str)] = &[
+    ("Housing", "1850"),
+    ("Utilities", "275"),
+    ("Groceries", "750"),
+    ("Dining", "1000"),
+    ("Transport", "425"),
+    ("Shopping", "250"),
+    ("Subscriptions", "75"),
+    ("Health", "120"),
+    ("Entertainment", "100"),
+    ("Travel", "300"),
+];
+
 /// The card's credit limit, in cents.
 const CARD_LIMIT_CENTS: i64 = 800_000;
 /// The cursor format version.
