@@ -4,6 +4,7 @@
 
 mod commands;
 mod context;
+mod link;
 mod output;
 
 use std::path::PathBuf;
@@ -69,6 +70,11 @@ pub enum Command {
     Status,
     /// Run sync and alerts in the background without the dashboard (for a user service).
     Daemon,
+    /// Link a bank or card login (Plaid, SimpleFIN).
+    Link {
+        #[command(subcommand)]
+        provider: link::LinkCommand,
+    },
 }
 
 #[derive(Debug, Args)]

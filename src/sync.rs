@@ -1,57 +1,33 @@
 //! One sync pass: for each connection, fetch a delta from its provider and apply it to the store in
 //! one transaction. One connection's failure is recorded against it and never stops the others or
 //! touches data already synced.
+//!
+//! Failures are classified by the provider ([`ProviderError::is_retryable`],
+//! [`ProviderError::needs_relink`]): rate limits, 5xx and timeouts are retried within the call
+//! with exponential backoff and jitter (honouring `Retry-After`) and, when they persist, scheduled
+//! for a later attempt; a revoked login marks the connection "needs re-link" and is not retried
+//! until the user links it again. Provider request quotas (SimpleFIN: 24 a day) are counted in
+//! the store.
 
 pub mod backoff;
+pub mod connection;
 pub mod task;
+
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::Clock;
-use crate::provider::demo::{DEMO_SEED, DemoBank};
+pub use connection::{Connection, DEMO_CONNECTION, ProviderSpec};
+
+use crate::domain::{Clock, Delta};
+use crate::provider::demo::DemoBank;
+use crate::provider::plaid::Plaid;
+use crate::provider::simplefin::{self, SimpleFin};
 use crate::provider::{FetchContext, ProviderError};
 use crate::store::{ApplyStats, Store, StoreError};
 
-/// The name the built-in demo bank's connection is stored under.
-pub const DEMO_CONNECTION: &str = "Demo Bank";
-
-/// A connection to sync: its name and which provider serves it.
-#[derive(Debug, Clone)]
-pub struct Connection {
-    pub name: String,
-    pub provider: ProviderSpec,
-}
-
-/// Provider-specific settings of a connection (secrets stay inside, never printed).
-#[derive(Debug, Clone)]
-pub enum ProviderSpec {
-    Demo {
-        seed: u64,
-    },
-    /// A provider Purse knows by name but cannot sync yet.
-    Unsupported {
-        provider: String,
-    },
-}
-
-impl ProviderSpec {
-    pub fn name(&self) -> &str {
-        match self {
-            ProviderSpec::Demo { .. } => "demo",
-            ProviderSpec::Unsupported { provider } => provider,
-        }
-    }
-}
-
-impl Connection {
-    /// The built-in demo bank.
-    pub fn demo() -> Self {
-        Connection {
-            name: DEMO_CONNECTION.to_string(),
-            provider: ProviderSpec::Demo { seed: DEMO_SEED },
-        }
-    }
-}
+/// Requests a SimpleFIN Bridge allows per connection per day.
+pub const SIMPLEFIN_DAILY_REQUESTS: u32 = 24;
 
 /// Why one connection's sync failed.
 #[derive(Debug, thiserror::Error)]
@@ -60,6 +36,12 @@ pub enum SyncError {
     Provider(#[from] ProviderError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(
+        "needs to be linked again before it can sync (last error: {0}); run `purse link` for it"
+    )]
+    NeedsRelink(String),
+    #[error("daily request limit reached ({0} requests); the next sync runs tomorrow")]
+    QuotaReached(u32),
 }
 
 /// How one connection's sync ended.
@@ -67,12 +49,39 @@ pub enum SyncError {
 pub struct SyncOutcome {
     pub connection: String,
     pub result: Result<ApplyStats, SyncError>,
+    /// The provider's own messages (e.g. SimpleFIN `errors`), sanitised, to show the user.
+    pub messages: Vec<String>,
 }
 
 /// Sync settings that apply to every connection.
 #[derive(Debug, Clone, Copy)]
 pub struct SyncOptions {
     pub history_days: u32,
+    /// Timeout of every provider request.
+    pub timeout: Duration,
+    /// Attempts within one sync call for retryable failures.
+    pub max_attempts: u32,
+    /// The longest single wait between attempts within one call; a server asking for a longer
+    /// wait gets a scheduled retry instead.
+    pub max_wait: Duration,
+    /// First retry delay (doubles each attempt).
+    pub retry_base: Duration,
+}
+
+impl SyncOptions {
+    pub const DEFAULT: SyncOptions = SyncOptions {
+        history_days: 730,
+        timeout: Duration::from_secs(30),
+        max_attempts: 3,
+        max_wait: Duration::from_secs(30),
+        retry_base: backoff::BASE,
+    };
+}
+
+impl Default for SyncOptions {
+    fn default() -> Self {
+        SyncOptions::DEFAULT
+    }
 }
 
 /// Syncs every connection in turn and reports each outcome.
@@ -84,58 +93,188 @@ pub async fn sync_all(
 ) -> Vec<SyncOutcome> {
     let mut outcomes = Vec::with_capacity(connections.len());
     for conn in connections {
-        let result = sync_one(store, conn, clock, opts).await;
-        if let Err(e) = &result {
-            tracing::warn!(connection = %conn.name, error = %e, "sync failed");
-        }
-        outcomes.push(SyncOutcome {
-            connection: conn.name.clone(),
-            result,
-        });
+        outcomes.push(sync_connection(store, conn, clock, opts).await);
     }
     outcomes
 }
 
-/// Syncs one connection: fetch, apply in one transaction, or record the failure.
+/// Syncs one connection, returning only the result.
 pub async fn sync_one(
     store: &Store,
     conn: &Connection,
     clock: &dyn Clock,
     opts: SyncOptions,
 ) -> Result<ApplyStats, SyncError> {
-    let now = clock.now();
-    let id = store
-        .ensure_connection(&conn.name, conn.provider.name(), now)
-        .await?;
-    let cursor = store.cursor(id).await?;
-    let ctx = FetchContext {
-        today: clock.today(),
-        now,
-        history_days: opts.history_days,
-    };
-    let fetched = match &conn.provider {
-        ProviderSpec::Demo { seed } => DemoBank::new(*seed).fetch(cursor.as_deref(), &ctx),
-        ProviderSpec::Unsupported { provider } => Err(ProviderError::Unsupported(provider.clone())),
-    };
-    let result = match fetched {
-        Ok(delta) => store
-            .apply_delta(id, &delta, now)
-            .await
-            .map_err(SyncError::from),
-        Err(e) => Err(e.into()),
-    };
-    match &result {
-        Ok(stats) => tracing::info!(connection = %conn.name, ?stats, "sync applied"),
-        Err(e) => record(store, id, e, now).await,
-    }
-    result
+    sync_connection(store, conn, clock, opts).await.result
 }
 
-/// Records a failure against the connection (whatever failed: the provider or saving its data).
+/// Syncs one connection: fetch (with retries), apply in one transaction, or record the failure.
+pub async fn sync_connection(
+    store: &Store,
+    conn: &Connection,
+    clock: &dyn Clock,
+    opts: SyncOptions,
+) -> SyncOutcome {
+    let mut messages = Vec::new();
+    let result = run(store, conn, clock, opts, &mut messages).await;
+    if let Err(e) = &result {
+        tracing::warn!(connection = %conn.name, error = %e, "sync failed");
+    }
+    SyncOutcome {
+        connection: conn.name.clone(),
+        result,
+        messages,
+    }
+}
+
+async fn run(
+    store: &Store,
+    conn: &Connection,
+    clock: &dyn Clock,
+    opts: SyncOptions,
+    messages: &mut Vec<String>,
+) -> Result<ApplyStats, SyncError> {
+    let id = store
+        .ensure_connection(&conn.name, conn.provider.name(), clock.now())
+        .await?;
+    if let Some(status) = store.connections().await?.into_iter().find(|c| c.id == id)
+        && status.needs_relink
+    {
+        return Err(SyncError::NeedsRelink(
+            status.last_error.unwrap_or_default(),
+        ));
+    }
+    let cursor = store.cursor(id).await?;
+    let mut attempt = 1;
+    let fetched = loop {
+        let now = clock.now();
+        let ctx = FetchContext {
+            today: clock.today(),
+            now,
+            history_days: opts.history_days,
+        };
+        let result = fetch(store, id, conn, cursor.as_deref(), &ctx, opts).await;
+        match result {
+            Err(SyncError::Provider(e)) if e.is_retryable() && attempt < opts.max_attempts => {
+                let wait = backoff::delay_from(
+                    opts.retry_base,
+                    attempt,
+                    retry_after(&e),
+                    backoff::jitter(),
+                );
+                if wait > opts.max_wait {
+                    break Err(SyncError::Provider(e));
+                }
+                tracing::info!(connection = %conn.name, attempt, wait_ms = wait.as_millis() as u64, error = %e, "retrying");
+                tokio::time::sleep(wait).await;
+                attempt += 1;
+            }
+            other => break other,
+        }
+    };
+    let now = clock.now();
+    match fetched {
+        Ok((delta, msgs)) => {
+            let applied = store.apply_delta(id, &delta, now).await;
+            match applied {
+                Ok(stats) => {
+                    let text = (!msgs.is_empty()).then(|| msgs.join("\n"));
+                    store.set_messages(id, text.as_deref()).await?;
+                    *messages = msgs;
+                    tracing::info!(connection = %conn.name, ?stats, "sync applied");
+                    Ok(stats)
+                }
+                Err(e) => {
+                    let e = SyncError::Store(e);
+                    record(store, id, &e, now).await;
+                    Err(e)
+                }
+            }
+        }
+        Err(e) => {
+            record(store, id, &e, now).await;
+            Err(e)
+        }
+    }
+}
+
+/// One fetch from the connection's provider.
+async fn fetch(
+    store: &Store,
+    id: i64,
+    conn: &Connection,
+    cursor: Option<&str>,
+    ctx: &FetchContext,
+    opts: SyncOptions,
+) -> Result<(Delta, Vec<String>), SyncError> {
+    match &conn.provider {
+        ProviderSpec::Demo { seed } => Ok((DemoBank::new(*seed).fetch(cursor, ctx)?, Vec::new())),
+        ProviderSpec::Plaid {
+            config,
+            access_token,
+        } => {
+            let mut config = config.clone();
+            config.timeout = opts.timeout;
+            Ok((
+                Plaid::new(config)?.fetch(access_token, cursor, ctx).await?,
+                Vec::new(),
+            ))
+        }
+        ProviderSpec::SimpleFin { access_url } => {
+            let requests = u32::try_from(simplefin::requests_for(cursor, ctx)).unwrap_or(u32::MAX);
+            if !store
+                .take_quota(id, ctx.today, requests, SIMPLEFIN_DAILY_REQUESTS)
+                .await?
+            {
+                return Err(SyncError::QuotaReached(SIMPLEFIN_DAILY_REQUESTS));
+            }
+            let outcome = SimpleFin::new(access_url, opts.timeout)?
+                .fetch(cursor, ctx)
+                .await?;
+            Ok((outcome.delta, outcome.messages))
+        }
+        ProviderSpec::Invalid { message, .. } => Err(ProviderError::Config(message.clone()).into()),
+        ProviderSpec::Unsupported { provider } => {
+            Err(ProviderError::Unsupported(provider.clone()).into())
+        }
+    }
+}
+
+fn retry_after(e: &ProviderError) -> Option<Duration> {
+    match e {
+        ProviderError::RateLimited { retry_after } => *retry_after,
+        _ => None,
+    }
+}
+
+/// Records a failure against the connection (whatever failed: the provider or saving its data),
+/// with when to try again: backoff for retryable failures, tomorrow for a spent quota, never
+/// (until re-linked) for a revoked login.
 async fn record(store: &Store, id: i64, error: &SyncError, now: DateTime<Utc>) {
-    let relink = matches!(error, SyncError::Provider(p) if p.needs_relink());
+    let failures = store
+        .connections()
+        .await
+        .ok()
+        .and_then(|all| all.into_iter().find(|c| c.id == id))
+        .map_or(0, |c| c.consecutive_failures);
+    let (relink, next) = match error {
+        SyncError::Provider(p) if p.needs_relink() => (true, None),
+        SyncError::Provider(p) if p.is_retryable() => (
+            false,
+            Some(now + backoff::delay(failures + 1, retry_after(p), backoff::jitter())),
+        ),
+        SyncError::QuotaReached(_) => {
+            let tomorrow = now
+                .date_naive()
+                .succ_opt()
+                .and_then(|d| d.and_hms_opt(0, 5, 0))
+                .map(|t| t.and_utc());
+            (false, tomorrow)
+        }
+        _ => (false, None),
+    };
     if let Err(e) = store
-        .record_failure(id, &error.to_string(), relink, None, now)
+        .record_failure(id, &error.to_string(), relink, next, now)
         .await
     {
         tracing::error!(error = %e, "could not record a sync failure");

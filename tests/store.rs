@@ -1431,7 +1431,7 @@ fn clock(day: &str) -> FixedClock {
     FixedClock::on(date(day))
 }
 
-const OPTS: SyncOptions = SyncOptions { history_days: 730 };
+const OPTS: SyncOptions = SyncOptions::DEFAULT;
 
 #[tokio::test]
 async fn one_failing_connection_is_recorded_and_never_stops_the_others() {

@@ -18,7 +18,8 @@ use crate::sync;
 const PAGE: u32 = 1000;
 
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let ctx = Context::open(&cli.global).await?;
+    let auto_demo = !matches!(cli.command, Some(Command::Link { .. }));
+    let ctx = Context::open_with(&cli.global, auto_demo).await?;
     let json = cli.global.json;
     let Some(command) = cli.command else {
         ctx.refresh_demo().await?;
@@ -27,13 +28,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if matches!(command, Command::Daemon) {
         return daemon(ctx).await;
     }
+    if let Command::Link { provider } = command {
+        super::link::run(&ctx, provider, &mut std::io::stdout().lock()).await?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if !matches!(command, Command::Sync) {
         ctx.refresh_demo().await?;
     }
     let out = &mut std::io::stdout().lock();
     match command {
         Command::Sync => return sync_command(&ctx, json, out).await,
-        Command::Daemon => {}
+        Command::Daemon | Command::Link { .. } => {}
         Command::Accounts => accounts(&ctx, json, out).await?,
         Command::Transactions(args) => transactions(&ctx, &args, json, out).await?,
         Command::Budgets { month } => budgets(&ctx, month.as_deref(), json, out).await?,
@@ -249,7 +254,10 @@ async fn sync_command(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow
                         o.connection, s.added, s.updated, s.removed
                     )?;
                 }
-                report.push(serde_json::json!({"connection": o.connection, "ok": true, "added": s.added, "updated": s.updated, "removed": s.removed}));
+                for m in &o.messages {
+                    eprintln!("{}: the bank says: {m}", o.connection);
+                }
+                report.push(serde_json::json!({"connection": o.connection, "ok": true, "added": s.added, "updated": s.updated, "removed": s.removed, "messages": o.messages}));
             }
             Err(e) => {
                 failed = true;

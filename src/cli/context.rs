@@ -4,16 +4,18 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use chrono::NaiveDate;
 
 use super::GlobalArgs;
-use crate::config::{ProviderKind, Settings};
+use crate::config::Settings;
+use crate::credentials::Credentials;
 use crate::domain::money::parse_decimal;
 use crate::domain::{Clock, Currency, FixedClock, Money, Month, SystemClock};
 use crate::store::Store;
-use crate::sync::{self, Connection, ProviderSpec, SyncOptions};
+use crate::sync::{self, Connection, SyncOptions};
 
 /// Environment variable that pins "today" (YYYY-MM-DD) for reproducible runs and tests.
 pub const TODAY_ENV: &str = "PURSE_TODAY";
@@ -30,6 +32,12 @@ pub struct Context {
 
 impl Context {
     pub async fn open(global: &GlobalArgs) -> anyhow::Result<Context> {
+        Context::open_with(global, true).await
+    }
+
+    /// Opens Purse; `auto_demo` lets an unconfigured, empty Purse fall back to the demo bank
+    /// (commands that link a bank pass false: they must work on the real store).
+    pub async fn open_with(global: &GlobalArgs, auto_demo: bool) -> anyhow::Result<Context> {
         let settings = Settings::load(global.config.as_deref())?;
         init_logging(&settings);
         let clock = clock_from_env()?;
@@ -37,8 +45,12 @@ impl Context {
             .db
             .clone()
             .unwrap_or_else(|| settings.storage.database.clone());
+        let linked = Credentials::load(&Credentials::path_for(&real_db))?;
         let demo = global.demo
-            || (settings.connections.is_empty() && real_store_is_empty(&real_db).await?);
+            || (auto_demo
+                && settings.connections.is_empty()
+                && linked.connections.is_empty()
+                && real_store_is_empty(&real_db).await?);
         let db_path = if demo { demo_path(&real_db) } else { real_db };
         let store = Store::open(&db_path)
             .await
@@ -46,7 +58,7 @@ impl Context {
         let connections = if demo {
             vec![Connection::demo()]
         } else {
-            connections_from(&settings)
+            connections_from(&settings, &linked)
         };
         Ok(Context {
             settings,
@@ -66,7 +78,14 @@ impl Context {
     pub fn sync_options(&self) -> SyncOptions {
         SyncOptions {
             history_days: self.settings.sync.history_days,
+            timeout: Duration::from_secs(u64::from(self.settings.sync.timeout_seconds.max(1))),
+            ..SyncOptions::DEFAULT
         }
+    }
+
+    /// The credentials store that belongs with this database.
+    pub fn credentials_path(&self) -> PathBuf {
+        Credentials::path_for(&self.db_path)
     }
 
     /// In demo mode, brings the demo bank up to today before reading (it is a live bank: each day
@@ -134,25 +153,19 @@ async fn real_store_is_empty(path: &Path) -> anyhow::Result<bool> {
     Ok(empty)
 }
 
-fn connections_from(settings: &Settings) -> Vec<Connection> {
-    settings
-        .connections
-        .iter()
-        .filter(|c| c.enabled)
-        .map(|c| Connection {
-            name: c.name.clone(),
-            provider: match c.provider {
-                ProviderKind::Demo => ProviderSpec::Demo {
-                    seed: crate::provider::demo::DEMO_SEED,
-                },
-                ProviderKind::Plaid => ProviderSpec::Unsupported {
-                    provider: "plaid".into(),
-                },
-                ProviderKind::Simplefin => ProviderSpec::Unsupported {
-                    provider: "simplefin".into(),
-                },
-            },
-        })
+fn connections_from(settings: &Settings, linked: &Credentials) -> Vec<Connection> {
+    let timeout = Duration::from_secs(u64::from(settings.sync.timeout_seconds.max(1)));
+    let configured = settings.connections.iter().filter(|c| c.enabled);
+    let extra = linked.connections.iter().filter(|l| {
+        let shadowed = settings.connections.iter().any(|c| c.name.eq_ignore_ascii_case(&l.name));
+        if shadowed {
+            tracing::warn!(connection = %l.name, "a linked connection has the same name as one in the config; the config's is used");
+        }
+        !shadowed
+    });
+    configured
+        .chain(extra)
+        .map(|c| Connection::from_config(c, timeout))
         .collect()
 }
 

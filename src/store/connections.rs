@@ -1,6 +1,6 @@
 //! Connections (one per linked login): creation, cursors and per-connection sync status.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
 use super::{Result, Store, rows};
@@ -85,6 +85,63 @@ impl Store {
         .bind(next_attempt.map(rows::instant_text))
         .bind(i64::from(needs_relink))
         .bind(connection_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Takes `requests` from the connection's daily request budget of `limit` for `day`; false
+    /// (and nothing taken) when that would exceed it. The count starts again each day.
+    pub async fn take_quota(
+        &self,
+        connection_id: i64,
+        day: NaiveDate,
+        requests: u32,
+        limit: u32,
+    ) -> Result<bool> {
+        let day = rows::date_text(day);
+        let done = sqlx::query(
+            "UPDATE connections
+                SET quota_used = CASE WHEN quota_day = ?1 THEN quota_used + ?2 ELSE ?2 END, quota_day = ?1
+              WHERE id = ?3 AND (CASE WHEN quota_day = ?1 THEN quota_used ELSE 0 END) + ?2 <= ?4",
+        )
+        .bind(&day)
+        .bind(i64::from(requests))
+        .bind(connection_id)
+        .bind(i64::from(limit))
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// The provider's own messages from the last sync (None clears them).
+    pub async fn set_messages(&self, connection_id: i64, messages: Option<&str>) -> Result<()> {
+        sqlx::query("UPDATE connections SET last_messages = ?1 WHERE id = ?2")
+            .bind(messages)
+            .bind(connection_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The provider's messages from the last sync, if any.
+    pub async fn messages(&self, connection_id: i64) -> Result<Option<String>> {
+        let row: Option<(Option<String>,)> =
+            sqlx::query_as("SELECT last_messages FROM connections WHERE id = ?1")
+                .bind(connection_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.and_then(|r| r.0))
+    }
+
+    /// After the user links a connection again: clears "needs re-link" and the failure streak so
+    /// the next sync runs at once.
+    pub async fn relinked(&self, name: &str) -> Result<()> {
+        sqlx::query(
+            "UPDATE connections SET needs_relink = 0, consecutive_failures = 0, next_attempt = NULL, last_error = NULL
+              WHERE name = ?1",
+        )
+        .bind(name)
         .execute(&self.pool)
         .await?;
         Ok(())

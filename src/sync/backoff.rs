@@ -11,7 +11,17 @@ pub const CAP: Duration = Duration::from_secs(60 * 60);
 /// Delay before retry number `attempt` (1 = first retry): `BASE · 2^(attempt−1)`, capped, plus up
 /// to 25% jitter (`jitter` in 0.0..1.0), and never shorter than the server's `retry_after`.
 pub fn delay(attempt: u32, retry_after: Option<Duration>, jitter: f64) -> Duration {
-    let exp = BASE.saturating_mul(2u32.saturating_pow(attempt.saturating_sub(1).min(20)));
+    delay_from(BASE, attempt, retry_after, jitter)
+}
+
+/// [`delay`] with another first delay (tests use milliseconds).
+pub fn delay_from(
+    base: Duration,
+    attempt: u32,
+    retry_after: Option<Duration>,
+    jitter: f64,
+) -> Duration {
+    let exp = base.saturating_mul(2u32.saturating_pow(attempt.saturating_sub(1).min(20)));
     let capped = exp.min(CAP);
     let jitter = jitter.clamp(0.0, 1.0);
     let with_jitter = capped + capped.mul_f64(0.25 * jitter);

@@ -92,31 +92,75 @@ async fn run(
     let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
     ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);
     if cfg.sync_at_start {
-        pass(&cfg, &events).await;
+        pass(&cfg, &events, true).await;
     }
     loop {
+        // Besides the interval, wake for the earliest scheduled retry (after a rate limit or a
+        // server error); nothing else wakes the task, so an idle Purse uses no CPU.
+        let retry = next_retry(&cfg).await;
         tokio::select! {
             cmd = commands.recv() => match cmd {
                 Some(SyncCommand::SyncNow) => {
-                    pass(&cfg, &events).await;
+                    pass(&cfg, &events, true).await;
                     ticker.reset();
                 }
                 Some(SyncCommand::Stop) | None => break,
             },
-            _ = ticker.tick() => pass(&cfg, &events).await,
+            _ = ticker.tick() => pass(&cfg, &events, false).await,
+            _ = sleep_until(retry), if retry.is_some() => pass(&cfg, &events, false).await,
         }
     }
 }
 
+/// When the soonest scheduled retry of a connection is due, as a tokio instant.
+async fn next_retry(cfg: &TaskConfig) -> Option<tokio::time::Instant> {
+    let now = cfg.clock.now();
+    let statuses = cfg.store.connections().await.ok()?;
+    let soonest = statuses
+        .iter()
+        .filter(|s| !s.needs_relink && cfg.connections.iter().any(|c| c.name == s.name))
+        .filter_map(|s| s.next_attempt)
+        .min()?;
+    let wait = (soonest - now).to_std().unwrap_or(Duration::ZERO);
+    Some(tokio::time::Instant::now() + wait)
+}
+
+async fn sleep_until(at: Option<tokio::time::Instant>) {
+    if let Some(at) = at {
+        tokio::time::sleep_until(at).await;
+    }
+}
+
+/// Whether a scheduled (not user-requested) pass should sync this connection now: not while it
+/// needs re-linking, and not before its scheduled retry.
+async fn due(cfg: &TaskConfig, conn: &Connection) -> bool {
+    let now = cfg.clock.now();
+    match cfg.store.connections().await {
+        Ok(all) => all
+            .iter()
+            .find(|s| s.name == conn.name)
+            .is_none_or(|s| !s.needs_relink && s.next_attempt.is_none_or(|t| t <= now)),
+        Err(_) => true,
+    }
+}
+
 /// One pass over every connection. Send errors mean the UI is gone: nothing to do about it.
-async fn pass(cfg: &TaskConfig, events: &mpsc::UnboundedSender<SyncEvent>) {
-    let total = cfg.connections.len();
+async fn pass(cfg: &TaskConfig, events: &mpsc::UnboundedSender<SyncEvent>, forced: bool) {
+    let mut connections = Vec::with_capacity(cfg.connections.len());
+    for conn in &cfg.connections {
+        if forced || due(cfg, conn).await {
+            connections.push(conn);
+        }
+    }
+    let total = connections.len();
     let opts = SyncOptions {
         history_days: cfg.settings.sync.history_days,
+        timeout: Duration::from_secs(u64::from(cfg.settings.sync.timeout_seconds.max(1))),
+        ..SyncOptions::DEFAULT
     };
     let _ = events.send(SyncEvent::PassStarted { total });
     let mut failed = 0;
-    for (i, conn) in cfg.connections.iter().enumerate() {
+    for (i, conn) in connections.into_iter().enumerate() {
         let _ = events.send(SyncEvent::Started {
             connection: conn.name.clone(),
             index: i + 1,
