@@ -1,0 +1,263 @@
+//! OFX and QFX statements out of the tag tree: every bank (`STMTTRNRS/STMTRS`) and card
+//! (`CCSTMTTRNRS/CCSTMTRS`) statement in the file, with its account, currency, period, ledger and
+//! available balances. Unknown tags (Intuit's `INTU.*`, signon details) are ignored. A statement
+//! the bank marked failed (non-zero `STATUS/CODE`) that carries no transactions is skipped with a
+//! note; a file with no statement left is an error that quotes the bank's status.
+
+mod stmttrn;
+
+use super::sgml::{self, Element, MAX_DEPTH};
+use super::statement::{Statement, StatementBalance};
+use super::values::{AMOUNT_HINT, Radix, ofx_date, parse_amount};
+use super::{Format, ParseError, ParsedFile, Position};
+use crate::domain::{AccountKind, Currency, Money};
+
+/// True when the text is OFX (1.x header, or an `<OFX>` element near the start).
+pub fn looks_like_ofx(text: &str) -> bool {
+    let mut end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text[..end].trim_start().to_ascii_uppercase();
+    head.starts_with("OFXHEADER") || head.contains("<OFX>") || head.contains("<?OFX")
+}
+
+/// Reads every statement in an OFX/QFX document.
+pub fn parse(text: &str, default_currency: Currency) -> Result<ParsedFile, ParseError> {
+    let xml = text.trim_start().starts_with("<?");
+    let tree = sgml::parse(text, 1)?;
+    let Some(ofx) = tree.iter().find(|e| e.name == "OFX") else {
+        return Err(ParseError::file(
+            "has no <OFX> element: not an OFX statement",
+        ));
+    };
+    let format = if text.contains("<INTU.") || text.contains("<intu.") {
+        Format::Qfx
+    } else if xml {
+        Format::OfxXml
+    } else {
+        Format::OfxSgml
+    };
+    let institution = ofx
+        .child("SIGNONMSGSRSV1")
+        .and_then(|s| s.child("SONRS"))
+        .and_then(|s| s.child("FI"))
+        .and_then(|fi| fi.leaf("ORG"))
+        .map(|(org, _)| org.to_string());
+
+    let mut responses = Vec::new();
+    find(ofx, &["STMTTRNRS", "CCSTMTTRNRS"], 0, &mut responses);
+    let mut bare = Vec::new();
+    if responses.is_empty() {
+        find(ofx, &["STMTRS", "CCSTMTRS"], 0, &mut bare);
+    }
+    let mut statements = Vec::new();
+    let mut notes = Vec::new();
+    let mut failures = Vec::new();
+    for rs in bare {
+        statements.push(statement(rs, institution.as_deref(), default_currency)?);
+    }
+    for trnrs in responses {
+        let status = status(trnrs);
+        let body = trnrs.child("STMTRS").or_else(|| trnrs.child("CCSTMTRS"));
+        let parsed = body
+            .map(|rs| statement(rs, institution.as_deref(), default_currency))
+            .transpose()?;
+        match (status, parsed) {
+            (None, Some(s)) => statements.push(s),
+            (Some(failed), Some(s)) if !s.transactions.is_empty() => {
+                notes.push(format!(
+                    "{}: the bank reported {failed} (line {}), but sent transactions; they were read",
+                    s.display_name(),
+                    trnrs.line
+                ));
+                statements.push(s);
+            }
+            (Some(failed), parsed) => {
+                let which = parsed.map_or_else(|| "a statement".to_string(), |s| s.display_name());
+                failures.push(format!(
+                    "{which}: the bank reported {failed} and sent no transactions (line {})",
+                    trnrs.line
+                ));
+            }
+            (None, None) => notes.push(format!(
+                "an empty statement response at line {} was skipped",
+                trnrs.line
+            )),
+        }
+    }
+    let mut investments = Vec::new();
+    find(ofx, &["INVSTMTRS"], 0, &mut investments);
+    if !investments.is_empty() {
+        notes.push(format!(
+            "{} investment statement(s) skipped: Purse imports bank and card statements",
+            investments.len()
+        ));
+    }
+    if statements.is_empty() {
+        let signon = ofx.child("SIGNONMSGSRSV1").and_then(|s| s.child("SONRS"));
+        let message = if let Some(failed) = signon.and_then(status) {
+            format!("the bank refused the sign-on: {failed}; the file holds no statement")
+        } else if !failures.is_empty() {
+            format!("nothing to import: {}", failures.join("; "))
+        } else {
+            "holds no bank or credit-card statement (<STMTRS> or <CCSTMTRS>)".to_string()
+        };
+        return Err(ParseError::file(message));
+    }
+    notes.extend(failures);
+    Ok(ParsedFile {
+        format,
+        statements,
+        notes,
+    })
+}
+
+/// Collects the elements named in `names`, outermost first, in document order.
+fn find<'a>(e: &'a Element, names: &[&str], depth: usize, out: &mut Vec<&'a Element>) {
+    for c in &e.children {
+        if names.contains(&c.name.as_str()) {
+            out.push(c);
+        } else if depth < MAX_DEPTH {
+            find(c, names, depth + 1, out);
+        }
+    }
+}
+
+/// A non-zero `STATUS/CODE`, described: `status 2000 (General error)`.
+fn status(e: &Element) -> Option<String> {
+    let status = e.child("STATUS")?;
+    let (code, _) = status.leaf("CODE")?;
+    if code == "0" {
+        return None;
+    }
+    let message = status
+        .leaf("MESSAGE")
+        .map(|(m, _)| format!(": {m}"))
+        .unwrap_or_default();
+    let severity = status.leaf("SEVERITY").map_or("ERROR", |(s, _)| s);
+    Some(format!("status {code} ({severity}{message})"))
+}
+
+fn statement(
+    rs: &Element,
+    institution: Option<&str>,
+    default_currency: Currency,
+) -> Result<Statement, ParseError> {
+    let card = rs.name == "CCSTMTRS";
+    let currency = match rs.leaf("CURDEF") {
+        Some((code, line)) => Currency::new(code).map_err(|_| {
+            ParseError::new(
+                Position::tag("CURDEF", line),
+                format!("\"{code}\" is not a currency code (expected three letters, like USD)"),
+            )
+        })?,
+        None => default_currency,
+    };
+    let from_tag = if card { "CCACCTFROM" } else { "BANKACCTFROM" };
+    let from = rs.child(from_tag).ok_or_else(|| {
+        ParseError::new(
+            Position::tag(&rs.name, rs.line),
+            format!("has no <{from_tag}>: which account is it for?"),
+        )
+    })?;
+    let (acctid, _) = from.leaf("ACCTID").ok_or_else(|| {
+        ParseError::new(
+            Position::tag(from_tag, from.line),
+            "has no <ACCTID>: which account is it for?",
+        )
+    })?;
+    let kind = if card {
+        AccountKind::CreditCard
+    } else {
+        match from
+            .leaf("ACCTTYPE")
+            .map(|(t, _)| t.to_ascii_uppercase())
+            .as_deref()
+        {
+            Some("SAVINGS" | "MONEYMRKT" | "CD") => AccountKind::Savings,
+            Some("CREDITLINE") => AccountKind::Loan,
+            _ => AccountKind::Checking,
+        }
+    };
+    let account_key = if card {
+        format!("ofx:cc:{acctid}")
+    } else {
+        let bankid = from.leaf("BANKID").map_or("", |(b, _)| b);
+        format!("ofx:{bankid}:{acctid}")
+    };
+    let list = rs.child("BANKTRANLIST");
+    let date_of = |tag: &str| -> Result<Option<chrono::NaiveDate>, ParseError> {
+        list.and_then(|l| l.leaf(tag))
+            .map(|(text, line)| date(tag, text, line))
+            .transpose()
+    };
+    let period = match (date_of("DTSTART")?, date_of("DTEND")?) {
+        (Some(start), Some(end)) => Some((start.min(end), start.max(end))),
+        _ => None,
+    };
+    let transactions = list
+        .map(|l| {
+            l.children_named("STMTTRN")
+                .map(|t| stmttrn::read(t, currency))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()?
+        .unwrap_or_default();
+    Ok(Statement {
+        account_key: Some(account_key),
+        account_number: Some(acctid.to_string()),
+        institution: institution.map(str::to_string),
+        kind,
+        currency,
+        period,
+        ledger: balance(rs.child("LEDGERBAL"), currency)?,
+        available: balance(rs.child("AVAILBAL"), currency)?,
+        transactions,
+    })
+}
+
+fn balance(
+    e: Option<&Element>,
+    currency: Currency,
+) -> Result<Option<StatementBalance>, ParseError> {
+    let Some(e) = e else { return Ok(None) };
+    let missing =
+        |tag: &str| ParseError::new(Position::tag(&e.name, e.line), format!("has no <{tag}>"));
+    let (amount_text, line) = e.leaf("BALAMT").ok_or_else(|| missing("BALAMT"))?;
+    let (date_text, date_line) = e.leaf("DTASOF").ok_or_else(|| missing("DTASOF"))?;
+    Ok(Some(StatementBalance {
+        amount: money("BALAMT", amount_text, line, currency)?,
+        as_of: date("DTASOF", date_text, date_line)?,
+    }))
+}
+
+/// An OFX date leaf, or an error naming the tag and line.
+pub(super) fn date(tag: &str, text: &str, line: usize) -> Result<chrono::NaiveDate, ParseError> {
+    ofx_date(text).ok_or_else(|| {
+        ParseError::new(
+            Position::tag(tag, line),
+            format!("\"{text}\" is not a date (expected YYYYMMDD, optionally followed by a time)"),
+        )
+    })
+}
+
+/// An OFX amount leaf in `currency`, exact to the currency's minor unit.
+pub(super) fn money(
+    tag: &str,
+    text: &str,
+    line: usize,
+    currency: Currency,
+) -> Result<Money, ParseError> {
+    let amount = parse_amount(text, Radix::Either).ok_or_else(|| {
+        ParseError::new(
+            Position::tag(tag, line),
+            format!("\"{text}\" is not an amount {AMOUNT_HINT}"),
+        )
+    })?;
+    let money = Money::new(amount.normalize(), currency);
+    money
+        .to_minor()
+        .map_err(|e| ParseError::new(Position::tag(tag, line), format!("\"{text}\": {e}")))?;
+    Ok(money)
+}
