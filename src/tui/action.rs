@@ -1,17 +1,22 @@
-//! The messages of the Elm loop: [`Action`] (everything that can happen to the App: keys, data
-//! arriving, sync progress) and [`Command`] (what `update` asks the runtime to do). Sync progress
-//! arrives as the sync task's own [`SyncEvent`]s.
+//! The messages of the Elm loop: [`Action`] (everything that can happen to the App: keys, mouse,
+//! data arriving, sync progress, timers) and [`Command`] (what `update` asks the runtime to do,
+//! in `action/command.rs`). Sync progress arrives as the sync task's own [`SyncEvent`]s.
+
+mod command;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::domain::{
-    Account, Alert, Bill, BudgetReport, ConnectionStatus, Money, Month, Transaction,
+    Account, Alert, Bill, BudgetReport, Category, ConnectionStatus, Money, Month, Transaction,
+    TransactionId,
 };
+use crate::store::{CategorySpend, MonthFlow};
 
 use super::app::{Pane, TxnCursor, TxnFilter};
 
 pub use crate::sync::task::{SyncCommand, SyncEvent};
+pub use command::{Command, Timer};
 
 /// Data loaded from the store.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,15 +32,60 @@ pub enum Data {
     Budgets(BudgetReport),
     Alerts(Vec<Alert>),
     Bills(Vec<Bill>),
+    Categories(Vec<Category>),
+    /// The provider payload of transaction `id` (pretty-printed when JSON).
+    RawPayload {
+        id: TransactionId,
+        raw: Option<String>,
+    },
+    Spending {
+        month: Month,
+        rows: Vec<CategorySpend>,
+    },
+    Flows {
+        last: Month,
+        rows: Vec<MonthFlow>,
+    },
 }
 
-/// A key for the open budget editor.
+/// A key for whatever text input is open (budget editor, search, picker, note).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditorInput {
     Char(char),
     Backspace,
     Submit,
     Cancel,
+    /// Move the selection (picker, or the table under the search line).
+    Move(isize),
+    /// Tab in the picker: toggle "always for this payee".
+    Toggle,
+}
+
+/// A store write that succeeded, so the App can say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    Budget {
+        category: String,
+        month: Month,
+        amount: Money,
+    },
+    BudgetDeleted {
+        category: String,
+        from: Month,
+    },
+    Category {
+        id: TransactionId,
+        category: String,
+    },
+    /// A rule now files `payee` under `category`; `changed` past transactions were updated.
+    Rule {
+        payee: String,
+        category: String,
+        changed: usize,
+    },
+    Note {
+        id: TransactionId,
+    },
 }
 
 /// Everything that can happen to the App.
@@ -43,6 +93,7 @@ pub enum EditorInput {
 pub enum Action {
     /// A raw key press; `update` maps it through [`crate::tui::keys`].
     Key(KeyEvent),
+    Mouse(MouseEvent),
     Resize {
         width: u16,
         height: u16,
@@ -58,12 +109,9 @@ pub enum Action {
         command: Command,
         error: String,
     },
-    /// `SetBudget` succeeded.
-    BudgetSaved {
-        category: String,
-        month: Month,
-        amount: Money,
-    },
+    Saved(Saved),
+    /// A [`Command::Later`] came due.
+    Timer(Timer),
     Sync(SyncEvent),
     /// Reload everything from the store.
     Refresh,
@@ -79,56 +127,25 @@ pub enum Action {
     Bottom,
     PrevMonth,
     NextMonth,
-    /// Enter: filter by the selected account (Accounts), edit the amount (Budgets), mark read (Alerts).
+    /// Enter: filter by the account (Accounts), details (Transactions, Alerts), edit (Budgets).
     Activate,
+    Zoom,
+    /// Esc outside inputs: close the overlay, else clear the Transactions filters, else unzoom.
+    Back,
     EditBudget,
     AddBudget,
+    DeleteBudget,
+    ToggleCharts,
+    Search,
+    FilterCategory,
+    FilterMonth,
+    Recategorize,
+    EditNote,
+    Acknowledge,
     Editor(EditorInput),
-    ClearFilter,
+    /// The answer to an open yes/no question.
+    Confirm(bool),
     ToggleHelp,
     CloseOverlay,
     SyncNow,
-}
-
-/// Work for the runtime. Commands returned together run in order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
-    LoadAccounts,
-    LoadConnections,
-    /// One page, newest first, strictly after `after` in `(date DESC, id DESC)` order.
-    LoadTransactions {
-        filter: TxnFilter,
-        after: Option<TxnCursor>,
-        limit: u32,
-    },
-    LoadBudgets(Month),
-    LoadAlerts,
-    LoadBills,
-    SetBudget {
-        category: String,
-        month: Month,
-        amount: Money,
-    },
-    /// Mark an alert read.
-    AckAlert(i64),
-    SyncNow,
-    Quit,
-}
-
-impl Command {
-    /// What the command was doing, for error messages ("Couldn't {what}: …").
-    pub fn describe(&self) -> &'static str {
-        match self {
-            Command::LoadAccounts => "load accounts",
-            Command::LoadConnections => "load connections",
-            Command::LoadTransactions { .. } => "load transactions",
-            Command::LoadBudgets(_) => "load budgets",
-            Command::LoadAlerts => "load alerts",
-            Command::LoadBills => "load bills",
-            Command::SetBudget { .. } => "save the budget",
-            Command::AckAlert(_) => "mark the alert read",
-            Command::SyncNow => "start a sync",
-            Command::Quit => "quit",
-        }
-    }
 }

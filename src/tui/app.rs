@@ -5,18 +5,24 @@ pub mod accounts;
 pub mod alerts;
 pub mod budgets;
 pub mod cursor;
+pub mod overlay;
+pub mod picker;
 pub mod transactions;
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::{Currency, Money, Month};
+use crate::domain::{Category, Currency, Money, Month};
+
+use super::keys::Keymap;
 
 pub use accounts::AccountsState;
 pub use alerts::AlertsState;
-pub use budgets::{BudgetEditor, BudgetsState, EditStage};
+pub use budgets::{BudgetEditor, BudgetView, BudgetsState, EditStage};
 pub use cursor::ListCursor;
+pub use overlay::{Confirm, NoteEditor, Overlay, Raw, TxnDetail};
+pub use picker::{CategoryPicker, Choice, PickerPurpose};
 pub use transactions::{TransactionsState, TxnCursor, TxnFilter};
 
 /// The four fixed panes, in Tab order (and numbered 1–4 on screen).
@@ -61,17 +67,13 @@ impl Pane {
     }
 }
 
-/// Something drawn over the dashboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-}
-
 /// How background sync is going, from [`crate::tui::SyncEvent`]s.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SyncState {
     /// Connections syncing right now.
     pub running: Vec<String>,
+    /// Progress through the current pass: (connections started, total).
+    pub progress: Option<(usize, usize)>,
     /// Connections whose last attempt failed, with the error.
     pub failed: BTreeMap<String, String>,
     /// When the last pass finished without error.
@@ -105,7 +107,12 @@ pub struct App {
     /// Terminal size (columns, rows), for page sizes.
     pub size: (u16, u16),
     pub focus: Pane,
+    /// The focused pane fills the screen.
+    pub zoomed: bool,
     pub overlay: Option<Overlay>,
+    pub keymap: Keymap,
+    /// The category tree in display order (for the picker), once loaded.
+    pub categories: Vec<Category>,
     pub accounts: AccountsState,
     pub transactions: TransactionsState,
     pub budgets: BudgetsState,
@@ -132,7 +139,10 @@ impl App {
             month: Month::of(today),
             size: (0, 0),
             focus: Pane::Accounts,
+            zoomed: false,
             overlay: None,
+            keymap: Keymap::default(),
+            categories: Vec::new(),
             accounts: AccountsState::default(),
             transactions: TransactionsState::default(),
             budgets: BudgetsState::default(),
@@ -145,6 +155,11 @@ impl App {
     /// True while the budget editor owns the keyboard.
     pub fn editing(&self) -> bool {
         self.budgets.editor.is_some()
+    }
+
+    /// True while the search line owns the keyboard.
+    pub fn searching(&self) -> bool {
+        self.transactions.search.is_some()
     }
 
     /// Net worth per currency: the plain sum of balances (liabilities are already negative).

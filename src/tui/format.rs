@@ -1,5 +1,5 @@
 //! Short human renderings for table cells: compact money, relative times, days until a bill,
-//! dates and percentages, plus text bars for budget use.
+//! dates and percentages, plus text bars for budget use and charts.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -71,6 +71,18 @@ pub fn bar(percent: Decimal, width: usize) -> (String, String) {
     ("█".repeat(filled), "░".repeat(width - filled))
 }
 
+/// A horizontal bar `width` cells long at full `max`, for `value` (eighth-cell steps, integer
+/// arithmetic only): "████▌".
+pub fn hbar(value: u64, max: u64, width: usize) -> String {
+    const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    if max == 0 || width == 0 {
+        return String::new();
+    }
+    let eighths = u128::from(value.min(max)) * (width as u128) * 8 / u128::from(max);
+    let eighths = usize::try_from(eighths).unwrap_or(width * 8);
+    format!("{}{}", "█".repeat(eighths / 8), PARTS[eighths % 8])
+}
+
 /// Cuts `s` to at most `max` characters, ending in "…" when cut.
 pub fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -134,6 +146,11 @@ mod tests {
         assert_eq!(bar(dec!(50), 10), ("█████".into(), "░░░░░".into()));
         assert_eq!(bar(dec!(180), 4), ("████".into(), String::new()));
         assert_eq!(bar(dec!(-5), 3).0, "");
+        assert_eq!(hbar(50, 100, 4), "██");
+        assert_eq!(hbar(100, 100, 4), "████");
+        assert_eq!(hbar(1, 16, 4), "▎", "a quarter cell");
+        assert_eq!(hbar(7, 0, 4), "");
+        assert_eq!(hbar(u64::MAX, u64::MAX, 3), "███");
         assert_eq!(days_left(0), "today");
         assert_eq!(days_left(-3), "3 days late");
         assert_eq!(truncate("Groceries", 5), "Groc…");

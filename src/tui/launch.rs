@@ -1,16 +1,24 @@
-//! Starting the dashboard from an opened [`Context`]: starts the background sync task (syncing at
-//! once when a connection is due or has never synced) and runs the dashboard with it.
+//! Starting the dashboard from an opened [`Context`]: validates the `[keys]` table, starts the
+//! background sync task (syncing at once when a connection is due or has never synced) and runs
+//! the dashboard with it.
 
 use chrono::Duration;
 
 use crate::cli::Context;
 use crate::sync::task::{self, TaskConfig};
 
+use super::keys::Keymap;
 use super::runtime::{RunOptions, run};
 
-/// Runs the dashboard for `ctx` until the user quits.
+/// Runs the dashboard for `ctx` until the user quits. A bad `[keys]` entry stops it before the
+/// terminal is touched, with an error naming the file, the entry and the value.
 pub async fn launch(ctx: Context) -> anyhow::Result<()> {
     let mut opts = RunOptions::new(ctx.demo, ctx.clock.clone(), ctx.currency());
+    opts.keymap =
+        Keymap::from_config(&ctx.settings.keys).map_err(|e| match ctx.settings.source() {
+            Some(path) => anyhow::anyhow!("{}: {e}", path.display()),
+            None => anyhow::anyhow!(e),
+        })?;
     if !ctx.connections.is_empty() {
         let handle = task::spawn(TaskConfig {
             store: ctx.store.clone(),

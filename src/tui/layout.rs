@@ -9,12 +9,17 @@
 //! └────────────────────┘└──────────────────┘
 //! ┌2 Transactions────────────┐┌4 Alerts & bills┐
 //! └──────────────────────────┘└────────────────┘
-//! keys that work now
+//! keys that work now (or the search line)
 //! ```
+//!
+//! Zoomed, the focused pane takes the whole grid. [`pane_at`] and [`row_at`] map a mouse
+//! position back to a pane and a row of its list.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 
-use super::app::{App, Pane};
+use super::app::accounts::AccountRow;
+use super::app::{App, BudgetView, Pane};
+use super::format;
 use super::text::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Rows the budget editor takes at the bottom of the Budgets pane.
@@ -54,6 +59,16 @@ pub fn areas(area: Rect, app: &App) -> Option<Areas> {
         Constraint::Length(1),
     ])
     .areas(area);
+    if app.zoomed {
+        let mut panes = [Rect::default(); 4];
+        panes[app.focus.index()] = grid;
+        return Some(Areas {
+            header,
+            banner: app.demo.then_some(banner),
+            panes,
+            status,
+        });
+    }
     // The top row is as tall as Accounts or Budgets (with room for the editor) need, within
     // limits; Transactions and Alerts share the rest.
     let account_rows = app.accounts.rows().len().max(1) as u16;
@@ -99,4 +114,84 @@ pub fn body_rows(app: &App, pane: Pane) -> usize {
         Pane::Accounts | Pane::Transactions => inner,
     };
     usize::from(rows.max(1))
+}
+
+/// The pane drawn at column `x`, row `y`.
+pub fn pane_at(app: &App, x: u16, y: u16) -> Option<Pane> {
+    let (w, h) = app.size;
+    let areas = areas(Rect::new(0, 0, w, h), app)?;
+    Pane::ALL
+        .into_iter()
+        .find(|p| areas.pane(*p).contains(Position::new(x, y)))
+}
+
+/// The list index of the row of `pane` drawn at screen row `y` (headings, column headers,
+/// totals and empty space give `None`).
+pub fn row_at(app: &App, pane: Pane, y: u16) -> Option<usize> {
+    let (w, h) = app.size;
+    let rect = areas(Rect::new(0, 0, w, h), app)?.pane(pane);
+    let inner = rect.inner(ratatui::layout::Margin::new(1, 1));
+    let line = usize::from(y.checked_sub(inner.y)?);
+    if line >= usize::from(inner.height) {
+        return None;
+    }
+    match pane {
+        Pane::Accounts => {
+            let display = line.checked_sub(1)? + accounts_offset(app);
+            match app.accounts.rows().get(display) {
+                Some(AccountRow::Account(i)) => Some(*i),
+                _ => None,
+            }
+        }
+        Pane::Transactions => {
+            let row = line.checked_sub(1)?;
+            let i = app.transactions.cursor.offset + row;
+            (row < body_rows(app, pane) && i < app.transactions.rows.len()).then_some(i)
+        }
+        Pane::Budgets if app.budgets.view == BudgetView::Table => {
+            let row = line.checked_sub(1)?;
+            let i = app.budgets.cursor.offset + row;
+            (row < body_rows(app, pane) && i < app.budgets.lines_len()).then_some(i)
+        }
+        Pane::Budgets => None,
+        Pane::Alerts => {
+            let alerts_h = inner.height.saturating_sub(bills_rows(app, inner.height));
+            if line >= usize::from(alerts_h) {
+                return None;
+            }
+            let mut top = 0;
+            for (i, alert) in app
+                .alerts
+                .alerts
+                .iter()
+                .enumerate()
+                .skip(app.alerts.cursor.offset)
+            {
+                top += alert_height(&alert.message, inner.width, alerts_h);
+                if line < top {
+                    return Some(i);
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Message lines per alert in an alerts list `height` rows tall: two, or one when space is short.
+pub fn alert_message_lines(height: u16) -> usize {
+    if height >= 6 { 2 } else { 1 }
+}
+
+/// Lines an alert takes in a list `width` × `height`: its heading and its message lines.
+pub fn alert_height(message: &str, width: u16, height: u16) -> usize {
+    let lines = alert_message_lines(height);
+    1 + format::wrap(message, usize::from(width).saturating_sub(2), lines).len()
+}
+
+/// The first displayed row of the Accounts table (headings count), keeping the selection visible.
+pub fn accounts_offset(app: &App) -> usize {
+    let height = body_rows(app, Pane::Accounts);
+    app.accounts
+        .selected_row()
+        .map_or(0, |row| (row + 1).saturating_sub(height))
 }

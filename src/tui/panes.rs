@@ -1,9 +1,11 @@
-//! The four pane renderers (one file each in `panes/`) and what they share: the bordered block
-//! with the pane's number and title, empty/loading messages, and fitting columns to the width.
+//! The four pane renderers (one file each in `panes/`, the Budgets charts in `panes/charts.rs`)
+//! and what they share: the bordered block with the pane's number and title, empty/loading
+//! messages, and fitting columns to the width.
 
 pub mod accounts;
 pub mod alerts;
 pub mod budgets;
+pub mod charts;
 pub mod transactions;
 
 use ratatui::Frame;

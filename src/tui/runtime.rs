@@ -1,8 +1,10 @@
-//! The dashboard's async loop: owns the terminal, waits on input, command results, sync events
-//! and a once-a-minute clock, runs `update`, executes the returned [`Command`]s (store queries in
-//! spawned tasks so input never waits, sync requests over the channel) and redraws after each
-//! handled event. The terminal is restored on every exit path. Command execution is in
-//! `runtime/exec.rs`, signal handling in `runtime/signals.rs`.
+//! The dashboard's async loop: waits on input, command results, sync events, a once-a-minute
+//! clock and signals; runs `update`; executes the returned [`Command`]s (store queries in spawned
+//! tasks so input never waits, sync requests over the channel); and redraws after each handled
+//! event, never on a fast timer. [`run`] owns the real terminal (restored on every exit path);
+//! [`drive`] runs the same loop on any [`Screen`] with input from a channel (benchmarks use a
+//! `TestBackend`). Command execution is in `runtime/exec.rs`, signal handling in
+//! `runtime/signals.rs`.
 
 use std::io;
 use std::sync::Arc;
@@ -18,6 +20,7 @@ use crate::store::Store;
 
 use super::action::{Action, SyncCommand, SyncEvent};
 use super::app::App;
+use super::keys::Keymap;
 use super::terminal::{self, Terminal};
 use super::update::update;
 use exec::{Executor, Flow};
@@ -29,6 +32,13 @@ mod signals;
 /// How often relative times ("5m ago", "due tomorrow") are refreshed when nothing else happens.
 const CLOCK_TICK: Duration = Duration::from_secs(60);
 
+/// Where frames go: the real terminal, or a test backend.
+pub trait Screen {
+    /// Current size as (columns, rows).
+    fn size(&self) -> io::Result<(u16, u16)>;
+    fn draw(&mut self, app: &App) -> io::Result<()>;
+}
+
 /// What the dashboard needs from the caller.
 pub struct RunOptions {
     /// Showing the demo bank: a banner says so and how to link a real bank.
@@ -38,6 +48,8 @@ pub struct RunOptions {
     pub clock: Arc<dyn Clock>,
     /// The currency budgets are reported in.
     pub currency: Currency,
+    /// Keys, with the config's `[keys]` applied (see [`Keymap::from_config`]).
+    pub keymap: Keymap,
     /// Where `s` (sync now) sends requests, and `Stop` on exit; `None` when no sync task runs.
     pub sync_commands: Option<UnboundedSender<SyncCommand>>,
     /// Progress from the sync task.
@@ -45,13 +57,14 @@ pub struct RunOptions {
 }
 
 impl RunOptions {
-    /// Options without a sync task, with colour decided by `NO_COLOR`.
+    /// Options without a sync task, with the default keys and colour decided by `NO_COLOR`.
     pub fn new(demo: bool, clock: Arc<dyn Clock>, currency: Currency) -> Self {
         RunOptions {
             demo,
             color: color_from_env(),
             clock,
             currency,
+            keymap: Keymap::default(),
             sync_commands: None,
             sync_events: None,
         }
@@ -63,41 +76,50 @@ pub fn color_from_env() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Runs the dashboard until the user quits (q, Ctrl-C) or the process gets SIGTERM/SIGHUP.
+/// Runs the dashboard in the terminal until the user quits (q, Ctrl-C) or the process gets
+/// SIGTERM/SIGHUP.
 pub async fn run(store: Store, opts: RunOptions) -> anyhow::Result<()> {
+    let mut term = Terminal::enter().context("cannot set up the terminal")?;
+    let (input_tx, input_rx) = mpsc::unbounded_channel();
+    terminal::spawn_input_reader(input_tx).context("cannot start the input reader")?;
+    let result = drive(store, opts, &mut term, input_rx).await;
+    drop(term);
+    result
+}
+
+/// Runs the dashboard loop on `screen` with terminal events from `input` until the user quits,
+/// the input closes, or the process gets SIGTERM/SIGHUP.
+pub async fn drive(
+    store: Store,
+    opts: RunOptions,
+    screen: &mut dyn Screen,
+    input: UnboundedReceiver<io::Result<Event>>,
+) -> anyhow::Result<()> {
     let RunOptions {
         demo,
         color,
         clock,
         currency,
+        keymap,
         sync_commands,
         sync_events,
     } = opts;
     let mut app = App::new(demo, color, currency, clock.now(), clock.today());
+    app.keymap = keymap;
     app.sync.available = sync_commands.is_some();
     let (action_tx, action_rx) = mpsc::unbounded_channel();
-    let executor = Executor {
-        store,
-        currency,
-        actions: action_tx,
-        sync: sync_commands,
-    };
-
-    let mut term = Terminal::enter().context("cannot set up the terminal")?;
+    let mut executor = Executor::new(store, currency, action_tx, sync_commands);
     let result = event_loop(
-        &mut term,
+        screen,
         &mut app,
-        &executor,
+        &mut executor,
         action_rx,
+        input,
         sync_events,
         clock.as_ref(),
     )
     .await;
-    drop(term);
-    if let Some(sync) = &executor.sync {
-        // The task finishes the connection in hand and stops; an error means it already has.
-        let _ = sync.send(SyncCommand::Stop);
-    }
+    executor.stop();
     result
 }
 
@@ -111,25 +133,23 @@ enum Wake {
 }
 
 async fn event_loop(
-    term: &mut Terminal,
+    screen: &mut dyn Screen,
     app: &mut App,
-    executor: &Executor,
+    executor: &mut Executor,
     mut actions: UnboundedReceiver<Action>,
+    mut input: UnboundedReceiver<io::Result<Event>>,
     mut sync_events: Option<UnboundedReceiver<SyncEvent>>,
     clock: &dyn Clock,
 ) -> anyhow::Result<()> {
-    let (input_tx, mut input) = mpsc::unbounded_channel();
-    let _reader =
-        terminal::spawn_input_reader(input_tx).context("cannot start the input reader")?;
     let mut tick = tokio::time::interval(CLOCK_TICK);
     tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
     tick.tick().await;
     let mut signals = Signals::new()?;
 
-    let (width, height) = term.size()?;
+    let (width, height) = screen.size()?;
     update(app, Action::Resize { width, height });
     executor.execute(update(app, Action::Refresh));
-    term.draw(app)?;
+    screen.draw(app)?;
 
     loop {
         let wake = tokio::select! {
@@ -143,6 +163,7 @@ async fn event_loop(
             Wake::Input(None) => anyhow::bail!("the terminal input closed"),
             Wake::Input(Some(Err(e))) => return Err(e).context("cannot read from the terminal"),
             Wake::Input(Some(Ok(Event::Key(key)))) => Action::Key(key),
+            Wake::Input(Some(Ok(Event::Mouse(mouse)))) => Action::Mouse(mouse),
             Wake::Input(Some(Ok(Event::Resize(width, height)))) => Action::Resize { width, height },
             Wake::Input(Some(Ok(_))) => continue,
             Wake::Done(action) => action,
@@ -152,7 +173,7 @@ async fn event_loop(
                 sync_events = None;
                 app.sync.available = false;
                 app.sync.running.clear();
-                term.draw(app)?;
+                screen.draw(app)?;
                 continue;
             }
             Wake::Tick => Action::Clock {
@@ -177,7 +198,7 @@ async fn event_loop(
                 return Ok(());
             }
         }
-        term.draw(app)?;
+        screen.draw(app)?;
     }
 }
 

@@ -1,23 +1,18 @@
-//! The real terminal: raw mode + alternate screen while [`Terminal`] lives (restored on drop, so on
-//! every exit path, and by ratatui's panic hook on panic), and the input reader thread that turns
-//! crossterm's blocking reads into a channel the async loop can `select!` on.
+//! The real terminal: raw mode, the alternate screen and mouse reporting while [`Terminal`] lives
+//! (restored on drop, so on every exit path, and by a panic hook on panic), and the input reader
+//! thread that turns crossterm's blocking reads into a channel the async loop can `select!` on.
 
 use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
-use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::app::App;
+use super::runtime::Screen;
 use super::view::render;
-
-/// How long the reader waits for input before checking whether it should stop. Only the reader
-/// thread wakes; nothing is redrawn unless an event arrives.
-const INPUT_POLL: Duration = Duration::from_millis(250);
 
 /// The terminal in dashboard mode. Dropping it restores the user's terminal.
 pub struct Terminal {
@@ -25,25 +20,38 @@ pub struct Terminal {
 }
 
 impl Terminal {
-    /// Enters raw mode and the alternate screen, and installs a panic hook that restores both.
+    /// Enters raw mode, the alternate screen and mouse reporting, and installs a panic hook that
+    /// undoes all three before the panic message prints.
     pub fn enter() -> io::Result<Terminal> {
-        match ratatui::try_init() {
-            Ok(inner) => Ok(Terminal { inner }),
+        let inner = match ratatui::try_init() {
+            Ok(inner) => inner,
             Err(e) => {
                 // Raw mode may already be on even though entering the alternate screen failed.
                 ratatui::restore();
-                Err(e)
+                return Err(e);
             }
+        };
+        // ratatui's hook restores raw mode and the screen; this one also stops mouse reporting.
+        let restore = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+            restore(info);
+        }));
+        if let Err(e) = execute!(io::stdout(), EnableMouseCapture) {
+            // Not fatal: the keyboard does everything the mouse does.
+            tracing::warn!(error = %e, "mouse reporting unavailable");
         }
+        Ok(Terminal { inner })
     }
+}
 
-    /// Current size as (columns, rows).
-    pub fn size(&self) -> io::Result<(u16, u16)> {
+impl Screen for Terminal {
+    fn size(&self) -> io::Result<(u16, u16)> {
         let size = self.inner.size()?;
         Ok((size.width, size.height))
     }
 
-    pub fn draw(&mut self, app: &App) -> io::Result<()> {
+    fn draw(&mut self, app: &App) -> io::Result<()> {
         self.inner.draw(|frame| render(app, frame))?;
         Ok(())
     }
@@ -51,40 +59,25 @@ impl Terminal {
 
 impl Drop for Terminal {
     fn drop(&mut self) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
         ratatui::restore();
     }
 }
 
-/// Stops the input reader when dropped.
-pub struct InputReader {
-    stop: Arc<AtomicBool>,
-}
-
-impl Drop for InputReader {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-    }
-}
-
-/// Starts a thread forwarding terminal events into `tx` until the returned guard is dropped, the
-/// receiver goes away, or reading fails (the error is sent as the last message).
-pub fn spawn_input_reader(tx: UnboundedSender<io::Result<Event>>) -> io::Result<InputReader> {
-    let stop = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&stop);
+/// Starts a thread forwarding terminal events into `tx`. It blocks in `read()` (no polling, so an
+/// idle dashboard uses no CPU) and ends after the first event once the receiver is gone, or when
+/// reading fails (the error is sent as the last message). The process exiting ends it too.
+pub fn spawn_input_reader(tx: UnboundedSender<io::Result<Event>>) -> io::Result<()> {
     thread::Builder::new()
         .name("purse-input".into())
         .spawn(move || {
-            while !flag.load(Ordering::Relaxed) {
-                let next = match event::poll(INPUT_POLL) {
-                    Ok(false) => continue,
-                    Ok(true) => event::read(),
-                    Err(e) => Err(e),
-                };
+            loop {
+                let next = event::read();
                 let failed = next.is_err();
                 if tx.send(next).is_err() || failed {
                     break;
                 }
             }
         })?;
-    Ok(InputReader { stop })
+    Ok(())
 }

@@ -1,13 +1,19 @@
-//! Dashboard tests: `TestBackend` + insta snapshots of whole screens (here, so the snapshots live
-//! in `src/tui/snapshots/`), colour and NO_COLOR checks, and a never-panics sweep over sizes.
-//! `update` tests without a terminal are in `tests/update.rs` and `tests/paging.rs`; fixture data
-//! in `tests/fixture.rs`, App builders in `tests/harness.rs`.
+//! Dashboard tests: `TestBackend` + insta snapshots of whole screens (here and in
+//! `tests/snaps.rs` through [`snap`], so the snapshots live in `src/tui/snapshots/`), colour and
+//! NO_COLOR checks, and a never-panics sweep over sizes. `update` tests without a terminal are in
+//! `tests/update.rs`, `tests/paging.rs`, `tests/search.rs`, `tests/editing.rs`, `tests/views.rs`
+//! and `tests/mouse.rs`; fixture data in `tests/fixture.rs`, App builders in `tests/harness.rs`.
 #![allow(clippy::unwrap_used)]
 
+mod editing;
 mod fixture;
 mod harness;
+mod mouse;
 mod paging;
+mod search;
+mod snaps;
 mod update;
+mod views;
 
 use ratatui::style::Color;
 
@@ -31,6 +37,11 @@ fn enter() -> Action {
 
 fn screen(app: &crate::tui::App) -> String {
     draw(app).backend().to_string()
+}
+
+/// Snapshots `app`'s screen as `src/tui/snapshots/purse__tui__tests__{name}.snap`.
+fn snap(name: &str, app: &crate::tui::App) {
+    insta::assert_snapshot!(name, screen(app));
 }
 
 #[test]

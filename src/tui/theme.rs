@@ -139,6 +139,19 @@ impl Theme {
         }
     }
 
+    /// Money-in columns: green, or plain beside dimmed money-out ones without colour.
+    pub fn chart_in(self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    pub fn chart_out(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Red)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
     pub fn key(self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }

@@ -1,23 +1,32 @@
 //! `update`: the only place the App changes. Pure: takes an [`Action`], mutates the model, and
-//! returns the [`Command`]s the runtime should run. Keys, navigation and editing live here; data
-//! arriving and sync progress live in `update/data.rs`.
+//! returns the [`Command`]s the runtime should run. Navigation lives here; data arriving and sync
+//! progress in `update/data.rs`; Transactions' search, filters, details, picker and note in
+//! `update/txn.rs`; text inputs in `update/input.rs`; overlays and Budgets/Alerts edits in
+//! `update/panes.rs`; the mouse in `update/mouse.rs`.
 
 mod data;
+mod input;
+mod mouse;
+mod panes;
+mod txn;
 
-use super::action::{Action, Command, EditorInput};
-use super::app::{App, Overlay, Pane, TxnFilter};
-use super::{keys, layout, text};
+pub use txn::SEARCH_DEBOUNCE;
+
+use super::action::{Action, Command};
+use super::app::{App, ListCursor, Overlay, Pane};
+use super::{layout, text};
 
 /// Applies `action` to `app` and returns the work the runtime must do, in order.
 pub fn update(app: &mut App, action: Action) -> Vec<Command> {
     match action {
         Action::Key(key) => {
             app.notice = None;
-            match keys::action_for(app, key) {
+            match super::keys::action_for(app, key) {
                 Some(next) => update(app, next),
                 None => Vec::new(),
             }
         }
+        Action::Mouse(event) => mouse::mouse(app, event),
         Action::Resize { width, height } => {
             app.size = (width, height);
             for pane in Pane::ALL {
@@ -39,18 +48,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Command> {
             app.error(text::failed(command.describe(), &error));
             Vec::new()
         }
-        Action::BudgetSaved {
-            category,
-            month,
-            amount,
-        } => {
-            app.info(text::budget_saved(
-                &category,
-                &amount.display(),
-                &month.label(),
-            ));
-            Vec::new()
-        }
+        Action::Saved(saved) => data::saved(app, saved),
+        Action::Timer(timer) => txn::timer(app, timer),
         Action::Sync(event) => data::sync_event(app, event),
         Action::Refresh => data::refresh_all(app),
         Action::Quit => vec![Command::Quit],
@@ -59,25 +58,23 @@ pub fn update(app: &mut App, action: Action) -> Vec<Command> {
         Action::Focus(pane) => focus(app, pane),
         Action::Up => step(app, -1),
         Action::Down => step(app, 1),
-        Action::PageUp => step(app, -(layout::body_rows(app, app.focus) as isize)),
-        Action::PageDown => step(app, layout::body_rows(app, app.focus) as isize),
-        Action::Top => {
-            cursor_of(app, app.focus).top();
-            after_move(app)
-        }
-        Action::Bottom => {
-            let (len, rows) = (list_len(app, app.focus), layout::body_rows(app, app.focus));
-            cursor_of(app, app.focus).bottom(len, rows);
-            after_move(app)
-        }
+        Action::PageUp => step(app, -page(app)),
+        Action::PageDown => step(app, page(app)),
+        Action::Top => step(app, isize::MIN / 2),
+        Action::Bottom => step(app, isize::MAX / 2),
         Action::PrevMonth => change_month(app, -1),
         Action::NextMonth => change_month(app, 1),
         Action::Activate => match app.focus {
-            Pane::Accounts => toggle_account_filter(app),
+            Pane::Accounts => txn::toggle_account_filter(app),
+            Pane::Transactions => txn::open_detail(app),
             Pane::Budgets => update(app, Action::EditBudget),
-            Pane::Alerts => acknowledge(app),
-            Pane::Transactions => Vec::new(),
+            Pane::Alerts => panes::open_alert(app),
         },
+        Action::Zoom => {
+            app.zoomed = !app.zoomed;
+            resize(app)
+        }
+        Action::Back => back(app),
         Action::EditBudget => {
             app.focus = Pane::Budgets;
             if !app.budgets.edit_selected() {
@@ -90,17 +87,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Command> {
             app.budgets.add();
             Vec::new()
         }
-        Action::Editor(input) => edit(app, input),
-        Action::ClearFilter => {
-            if app.transactions.filter == TxnFilter::default() {
-                return Vec::new();
-            }
-            vec![app.transactions.reload(TxnFilter::default())]
-        }
+        Action::DeleteBudget => panes::ask_delete_budget(app),
+        Action::ToggleCharts => panes::toggle_charts(app),
+        Action::Search => txn::start_search(app),
+        Action::FilterCategory => txn::open_filter_picker(app),
+        Action::FilterMonth => txn::toggle_month_filter(app),
+        Action::Recategorize => txn::open_recategorize(app),
+        Action::EditNote => txn::open_note(app),
+        Action::Acknowledge => panes::acknowledge(app),
+        Action::Editor(key) => input::editor(app, key),
+        Action::Confirm(yes) => panes::confirm(app, yes),
         Action::ToggleHelp => {
             app.overlay = match app.overlay {
-                Some(Overlay::Help) => None,
-                None => Some(Overlay::Help),
+                Some(Overlay::Help { .. }) => None,
+                _ => Some(Overlay::Help { scroll: 0 }),
             };
             Vec::new()
         }
@@ -122,10 +122,41 @@ pub fn update(app: &mut App, action: Action) -> Vec<Command> {
 
 fn focus(app: &mut App, pane: Pane) -> Vec<Command> {
     app.focus = pane;
+    if app.zoomed {
+        resize(app);
+    }
     Vec::new()
 }
 
-fn list_len(app: &App, pane: Pane) -> usize {
+/// Re-clamps every cursor to the (possibly new) pane sizes.
+fn resize(app: &mut App) -> Vec<Command> {
+    let (width, height) = app.size;
+    update(app, Action::Resize { width, height })
+}
+
+/// Esc: close what is open, else clear the Transactions filters, else leave zoom.
+fn back(app: &mut App) -> Vec<Command> {
+    if app.overlay.take().is_some() {
+        return Vec::new();
+    }
+    if app.transactions.filter != Default::default() {
+        return vec![app.transactions.reload(Default::default())];
+    }
+    if app.zoomed {
+        app.zoomed = false;
+        return resize(app);
+    }
+    Vec::new()
+}
+
+fn page(app: &App) -> isize {
+    match app.overlay {
+        Some(_) => isize::from(i16::try_from(app.size.1 / 2).unwrap_or(10)),
+        None => layout::body_rows(app, app.focus) as isize,
+    }
+}
+
+pub(super) fn list_len(app: &App, pane: Pane) -> usize {
     match pane {
         Pane::Accounts => app.accounts.accounts.len(),
         Pane::Transactions => app.transactions.rows.len(),
@@ -134,7 +165,7 @@ fn list_len(app: &App, pane: Pane) -> usize {
     }
 }
 
-fn cursor_of(app: &mut App, pane: Pane) -> &mut super::app::ListCursor {
+pub(super) fn cursor_of(app: &mut App, pane: Pane) -> &mut ListCursor {
     match pane {
         Pane::Accounts => &mut app.accounts.cursor,
         Pane::Transactions => &mut app.transactions.cursor,
@@ -143,15 +174,19 @@ fn cursor_of(app: &mut App, pane: Pane) -> &mut super::app::ListCursor {
     }
 }
 
-fn step(app: &mut App, delta: isize) -> Vec<Command> {
-    let (len, rows) = (list_len(app, app.focus), layout::body_rows(app, app.focus));
-    cursor_of(app, app.focus).move_by(delta, len, rows);
-    after_move(app)
+/// Moves the selection of the focused pane (or scrolls the open overlay) by `delta` rows.
+pub(super) fn step(app: &mut App, delta: isize) -> Vec<Command> {
+    if app.overlay.is_some() {
+        panes::scroll_overlay(app, delta);
+        return Vec::new();
+    }
+    step_pane(app, app.focus, delta)
 }
 
-/// Moving in Transactions may need the neighbouring page.
-fn after_move(app: &mut App) -> Vec<Command> {
-    if app.focus == Pane::Transactions {
+pub(super) fn step_pane(app: &mut App, pane: Pane, delta: isize) -> Vec<Command> {
+    let (len, rows) = (list_len(app, pane), layout::body_rows(app, pane));
+    cursor_of(app, pane).move_by(delta, len, rows);
+    if pane == Pane::Transactions {
         app.transactions.maybe_fetch().into_iter().collect()
     } else {
         Vec::new()
@@ -162,41 +197,8 @@ fn change_month(app: &mut App, delta: i32) -> Vec<Command> {
     app.month = app.month.plus(delta);
     app.budgets.report = None;
     app.budgets.cursor.top();
-    vec![Command::LoadBudgets(app.month)]
-}
-
-fn toggle_account_filter(app: &mut App) -> Vec<Command> {
-    let Some(id) = app.accounts.selected().map(|a| a.id) else {
-        return Vec::new();
-    };
-    let filter = if app.transactions.filter.account_id == Some(id) {
-        TxnFilter::default()
-    } else {
-        TxnFilter {
-            account_id: Some(id),
-            ..TxnFilter::default()
-        }
-    };
-    vec![app.transactions.reload(filter)]
-}
-
-/// Marks the selected alert read (shown at once, saved by the runtime).
-fn acknowledge(app: &mut App) -> Vec<Command> {
-    match app.alerts.alerts.get_mut(app.alerts.cursor.selected) {
-        Some(alert) if !alert.acknowledged => {
-            alert.acknowledged = true;
-            vec![Command::AckAlert(alert.id), Command::LoadAlerts]
-        }
-        _ => Vec::new(),
-    }
-}
-
-fn edit(app: &mut App, input: EditorInput) -> Vec<Command> {
-    match input {
-        EditorInput::Char(c) => app.budgets.type_char(c),
-        EditorInput::Backspace => app.budgets.backspace(),
-        EditorInput::Cancel => app.budgets.cancel(),
-        EditorInput::Submit => return app.budgets.submit(app.month, app.currency),
-    }
-    Vec::new()
+    let mut commands = vec![Command::LoadBudgets(app.month)];
+    commands.extend(panes::refresh_charts(app));
+    commands.extend(txn::follow_month(app));
+    commands
 }

@@ -1,13 +1,17 @@
 //! `render`: draws the whole dashboard from the App alone (never the database): header, demo
-//! banner, the four panes, the status bar and overlays, or a "too small" notice.
+//! banner, the four panes (or the zoomed one), the status bar and the open overlay, or a "too
+//! small" notice. Overlays: help (`view/help.rs`), transaction and alert details
+//! (`view/detail.rs`), the category picker, note editor and yes/no question (`view/prompts.rs`).
 
 mod chrome;
+mod detail;
 mod help;
+mod prompts;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::app::{App, Overlay, Pane};
 use super::theme::Theme;
@@ -26,12 +30,69 @@ pub fn render(app: &App, frame: &mut Frame) {
         chrome::banner(frame, banner, theme);
     }
     for pane in Pane::ALL {
-        panes::render(app, pane, frame, areas.pane(pane), theme);
+        let rect = areas.pane(pane);
+        if !rect.is_empty() {
+            panes::render(app, pane, frame, rect, theme);
+        }
     }
     chrome::status_bar(app, frame, areas.status, theme);
-    if app.overlay == Some(Overlay::Help) {
-        help::render(frame, area, theme);
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Help { scroll }) => help::render(app, *scroll, frame, area, theme),
+        Some(Overlay::Transaction(d)) => detail::transaction(app, d, frame, area, theme),
+        Some(Overlay::Alert { id, scroll }) => detail::alert(app, *id, *scroll, frame, area, theme),
+        Some(Overlay::Picker(p)) => prompts::picker(app, p, frame, area, theme),
+        Some(Overlay::Note(n)) => prompts::note(n, frame, area, theme),
+        Some(Overlay::Confirm(c)) => prompts::confirm(c, frame, area, theme),
     }
+}
+
+/// How far the open overlay can scroll: its lines beyond what fits.
+pub fn overlay_max_scroll(app: &App) -> usize {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let (lines, visible) = match &app.overlay {
+        Some(Overlay::Help { .. }) => (help::lines(app).len(), help::popup(app, area).height),
+        Some(Overlay::Transaction(d)) => {
+            let (popup, lines) = detail::transaction_popup(app, d, area);
+            (lines.len(), popup.height)
+        }
+        Some(Overlay::Alert { id, .. }) => {
+            let (popup, lines) = detail::alert_popup(app, *id, area);
+            (lines.len(), popup.height)
+        }
+        _ => (0, 0),
+    };
+    lines.saturating_sub(usize::from(visible.saturating_sub(2)))
+}
+
+/// A centred popup at most `width` × `height`, leaving a margin around it.
+pub(crate) fn popup_area(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width
+        .min(area.width.saturating_sub(4))
+        .max(area.width.min(20));
+    let h = height
+        .min(area.height.saturating_sub(2))
+        .max(area.height.min(5));
+    area.centered(Constraint::Length(w), Constraint::Length(h))
+}
+
+/// Clears `popup` and draws a focused, titled frame around it; returns the inside.
+pub(crate) fn popup_block(
+    frame: &mut Frame,
+    popup: Rect,
+    title: &str,
+    footer: &str,
+    theme: Theme,
+) -> Rect {
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border(true))
+        .title(Line::styled(format!(" {title} "), theme.title(true)))
+        .title_bottom(Line::styled(format!(" {footer} "), theme.dim()).right_aligned());
+    let inner = block.inner(popup).inner(ratatui::layout::Margin::new(1, 0));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(block, popup);
+    inner
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {

@@ -3,6 +3,7 @@
 
 use crate::domain::money::parse_decimal;
 use crate::domain::{BudgetReport, Currency, Money, Month};
+use crate::store::{CategorySpend, MonthFlow};
 use crate::tui::action::Command;
 use crate::tui::text;
 
@@ -28,6 +29,14 @@ pub struct BudgetEditor {
     pub error: Option<String>,
 }
 
+/// What the Budgets pane shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BudgetView {
+    #[default]
+    Table,
+    Charts,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct BudgetsState {
     /// The report for the App's month, once loaded.
@@ -35,6 +44,11 @@ pub struct BudgetsState {
     /// Selection over `report.lines`.
     pub cursor: ListCursor,
     pub editor: Option<BudgetEditor>,
+    pub view: BudgetView,
+    /// The month's spending per top-level category, for the bar chart.
+    pub spending: Option<(Month, Vec<CategorySpend>)>,
+    /// Money in vs out for the twelve months ending with the given one.
+    pub flows: Option<(Month, Vec<MonthFlow>)>,
 }
 
 impl BudgetsState {
@@ -42,13 +56,15 @@ impl BudgetsState {
         self.report.as_ref().map_or(0, |r| r.lines.len())
     }
 
-    /// Opens the editor on the selected line's amount; false when there is no line.
-    pub fn edit_selected(&mut self) -> bool {
-        let Some(line) = self
-            .report
+    pub fn selected_line(&self) -> Option<&crate::domain::BudgetLine> {
+        self.report
             .as_ref()
             .and_then(|r| r.lines.get(self.cursor.selected))
-        else {
+    }
+
+    /// Opens the editor on the selected line's amount; false when there is no line.
+    pub fn edit_selected(&mut self) -> bool {
+        let Some(line) = self.selected_line() else {
             return false;
         };
         self.editor = Some(BudgetEditor {

@@ -8,7 +8,7 @@
 
 use std::collections::VecDeque;
 
-use crate::domain::Transaction;
+use crate::domain::{Transaction, TransactionId};
 pub use crate::store::{TxnCursor, TxnFilter};
 use crate::tui::action::Command;
 
@@ -62,6 +62,10 @@ pub struct TransactionsState {
     /// The request in flight, if any.
     pub in_flight: Option<Fetch>,
     pub cursor: ListCursor,
+    /// The search being typed (`/`), applied to `filter.search` once typing pauses.
+    pub search: Option<String>,
+    /// Bumped by every edit of `search`, so only the latest pause runs a query.
+    pub search_gen: u64,
 }
 
 impl TransactionsState {
@@ -186,5 +190,15 @@ impl TransactionsState {
 
     pub fn selected(&self) -> Option<&Transaction> {
         self.rows.get(self.cursor.selected)
+    }
+
+    /// Applies `edit` to the loaded rows matching `which` (shows a saved edit without reloading).
+    pub fn patch(&mut self, which: impl Fn(&Transaction) -> bool, edit: impl Fn(&mut Transaction)) {
+        self.rows.iter_mut().filter(|t| which(t)).for_each(edit);
+    }
+
+    /// Applies `edit` to the loaded row with `id`.
+    pub fn patch_id(&mut self, id: TransactionId, edit: impl Fn(&mut Transaction)) {
+        self.patch(|t| t.id == id, edit);
     }
 }

@@ -12,7 +12,7 @@ use crate::tui::app::accounts::AccountRow;
 use crate::tui::app::{App, Pane};
 use crate::tui::panes::{self, Col, GAP};
 use crate::tui::theme::Theme;
-use crate::tui::{format, text};
+use crate::tui::{format, layout, text};
 
 /// Cell texts for one account.
 struct Cells {
@@ -117,7 +117,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .header(Row::new(header))
         .column_spacing(GAP)
         .row_highlight_style(theme.selected(focused));
-    let mut table_state = TableState::default().with_selected(state.selected_row());
+    let mut table_state = TableState::default()
+        .with_offset(layout::accounts_offset(app))
+        .with_selected(state.selected_row());
     frame.render_stateful_widget(table, inner, &mut table_state);
 }
 

@@ -41,9 +41,12 @@ fn render_alerts(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         panes::message(frame, area, msg, theme);
         return;
     }
-    // Kind and date, then the message wrapped over up to two lines.
+    // Kind and date, then the message wrapped over up to two lines; items are built from the
+    // first visible one, and no more than fit.
     let width = usize::from(area.width);
-    let items = state.alerts.iter().map(|a| {
+    let first = state.cursor.offset.min(state.alerts.len());
+    let last = (first + usize::from(area.height)).min(state.alerts.len());
+    let items = state.alerts[first..last].iter().map(|a| {
         let (kind, message) = if a.acknowledged {
             (theme.dim(), theme.dim())
         } else {
@@ -61,16 +64,16 @@ fn render_alerts(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Span::raw(" ".repeat(pad)),
             Span::styled(date, theme.dim()),
         ])];
-        for part in format::wrap(&a.message, width.saturating_sub(2), 2) {
+        let message_lines = layout::alert_message_lines(area.height);
+        for part in format::wrap(&a.message, width.saturating_sub(2), message_lines) {
             lines.push(Line::styled(format!("  {part}"), message));
         }
         ListItem::new(Text::from(lines))
     });
     let focused = app.focus == Pane::Alerts;
     let list = List::new(items).highlight_style(theme.selected(focused));
-    let mut list_state = ListState::default()
-        .with_offset(state.cursor.offset)
-        .with_selected(Some(state.cursor.selected));
+    let mut list_state =
+        ListState::default().with_selected(state.cursor.selected.checked_sub(first));
     frame.render_stateful_widget(list, area, &mut list_state);
 }
 

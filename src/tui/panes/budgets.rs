@@ -8,9 +8,9 @@ use ratatui::widgets::{Paragraph, Row, Table, TableState, Wrap};
 use rust_decimal::Decimal;
 
 use crate::domain::{BudgetLine, BudgetReport, Money};
-use crate::tui::app::{App, BudgetEditor, EditStage, Pane};
+use crate::tui::app::{App, BudgetEditor, BudgetView, EditStage, Pane};
 use crate::tui::layout::EDITOR_ROWS;
-use crate::tui::panes::{self, Col, GAP};
+use crate::tui::panes::{self, Col, GAP, charts};
 use crate::tui::theme::Theme;
 use crate::tui::{format, text};
 
@@ -32,6 +32,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Layout::vertical([Constraint::Fill(1), Constraint::Length(editor_h)]).areas(inner);
     if let Some(editor) = &state.editor {
         render_editor(app, editor, frame, editor_area, theme);
+    }
+    if state.view == BudgetView::Charts {
+        charts::render(app, frame, table_area, theme);
+        return;
     }
     match &state.report {
         None => panes::message(frame, table_area, text::LOADING, theme),
@@ -78,6 +82,9 @@ fn render_table(app: &App, r: &BudgetReport, frame: &mut Frame, area: Rect, them
             .chain([&r.total_spent, &r.unbudgeted])
             .collect(),
     );
+    // Rollover only when some line carries something in.
+    let rollover = lines.iter().any(|l| !l.rollover.amount.is_zero());
+    let rollover_w = money_w("Rollover", lines.iter().map(|l| &l.rollover).collect());
     let left_w = money_w(
         "Left",
         lines
@@ -88,9 +95,10 @@ fn render_table(app: &App, r: &BudgetReport, frame: &mut Frame, area: Rect, them
     );
     // The category gets its widest name (up to 18), the bar the rest, but at least 9 cells
     // ("████ 114%") taken back from a long category name when needed.
+    let shown_rollover = if rollover { rollover_w + GAP } else { 0 };
     let rest = area
         .width
-        .saturating_sub(budgeted_w + spent_w + left_w + 4 * GAP);
+        .saturating_sub(budgeted_w + shown_rollover + spent_w + left_w + 4 * GAP);
     let category_w =
         panes::width_of("Category", lines.iter().map(|l| l.category.as_str())).clamp(10, 18);
     let used_w = rest
@@ -100,13 +108,18 @@ fn render_table(app: &App, r: &BudgetReport, frame: &mut Frame, area: Rect, them
     let cols = [
         Col::flex(10),
         Col::fixed(budgeted_w, 0),
+        if rollover {
+            Col::fixed(rollover_w, 3)
+        } else {
+            Col::hidden()
+        },
         Col::fixed(spent_w, 0),
         Col::fixed(left_w, 2),
         Col::fixed(used_w, 1),
     ];
     let fit = panes::fit(area.width, &cols);
     let keep = &fit.keep;
-    let header = ["Category", "Budgeted", "Spent", "Left", "Used"]
+    let header = ["Category", "Budgeted", "Rollover", "Spent", "Left", "Used"]
         .map(|h| Line::styled(h, theme.column_header()).right_aligned());
     let mut header = header;
     header[0] = Line::styled("Category", theme.column_header());
@@ -121,6 +134,7 @@ fn render_table(app: &App, r: &BudgetReport, frame: &mut Frame, area: Rect, them
         let cells = [
             Line::from(format::truncate(&l.category, usize::from(fit.flex))),
             budgeted,
+            Line::styled(l.rollover.display(), theme.balance(l.rollover.amount)).right_aligned(),
             Line::from(l.spent.display()).right_aligned(),
             Line::styled(l.remaining.display(), theme.balance(l.remaining.amount)).right_aligned(),
             used(l, used_w, theme),
@@ -141,6 +155,7 @@ fn render_table(app: &App, r: &BudgetReport, frame: &mut Frame, area: Rect, them
             Line::styled(r.total_budgeted.display(), theme.bold()),
         ])
         .right_aligned(),
+        Text::default(),
         Text::from(vec![
             Line::styled(r.unbudgeted.display(), theme.dim()),
             Line::styled(r.total_spent.display(), theme.bold()),

@@ -7,7 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Row, Table, TableState};
 
-use crate::domain::Transaction;
+use chrono::Datelike;
+
+use crate::domain::{Month, Transaction};
 use crate::tui::app::{App, Pane};
 use crate::tui::panes::{self, Col, GAP};
 use crate::tui::theme::Theme;
@@ -15,16 +17,10 @@ use crate::tui::{format, text};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let state = &app.transactions;
-    let filter_name = state
-        .filter
-        .account_id
-        .map(|id| match app.accounts.by_id(id) {
-            Some(a) => a.name.clone(),
-            None => format!("account #{id}"),
-        });
-    let extra = filter_name
-        .as_deref()
-        .map(|n| Span::styled(format!("· {}", text::filtered_by(n)), theme.warn()));
+    let account_filter = state.filter.account_id.is_some();
+    let filters = filter_parts(app);
+    let extra = (!filters.is_empty())
+        .then(|| Span::styled(format!("· {}", text::filtered_by(&filters)), theme.warn()));
     let mut block = panes::block(app, Pane::Transactions, extra, theme);
     if !state.rows.is_empty() {
         block = block.title_bottom(position(app, theme).right_aligned());
@@ -37,7 +33,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let empty_msg = if filter_name.is_some() {
+    let empty_msg = if !filters.is_empty() {
         text::NO_TRANSACTIONS_FILTERED
     } else {
         text::NO_TRANSACTIONS
@@ -47,17 +43,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         return;
     }
 
-    let amounts: Vec<String> = state.rows.iter().map(|t| t.amount.display()).collect();
+    // Widths come from the whole loaded window (so they hold still while scrolling); cells are
+    // built for the visible rows only.
+    let amount_w = widest_amount(&state.rows);
     let account_w =
         panes::width_of("Account", state.rows.iter().map(|t| t.account.as_str())).min(15);
     let category_w =
         panes::width_of("Category", state.rows.iter().map(|t| t.category.as_str())).min(14);
     // "Nov 21" while every row is from this year, else ISO dates.
-    let year = app.today.format("%Y").to_string();
-    let this_year = state
-        .rows
-        .iter()
-        .all(|t| t.date.format("%Y").to_string() == year);
+    let this_year = state.rows.iter().all(|t| t.date.year() == app.today.year());
     let date = |t: &Transaction| {
         if this_year {
             format::short_date(t.date)
@@ -68,17 +62,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let cols = [
         Col::fixed(1, 0),
         Col::fixed(if this_year { 6 } else { 10 }, 2),
-        if filter_name.is_some() {
+        if account_filter {
             Col::hidden()
         } else {
             Col::fixed(account_w, 4)
         },
         Col::flex(12),
         Col::fixed(category_w, 3),
-        Col::fixed(
-            panes::width_of("Amount", amounts.iter().map(String::as_str)),
-            0,
-        ),
+        Col::fixed(amount_w, 0),
     ];
     let fit = panes::fit(inner.width, &cols);
     let keep = &fit.keep;
@@ -92,7 +83,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     ]
     .map(|l| l.style(theme.column_header()));
 
-    let rows = state.rows.iter().zip(&amounts).map(|(t, amount)| {
+    let first = state.cursor.offset.min(state.rows.len());
+    let shown = usize::from(inner.height.saturating_sub(1));
+    let visible = &state.rows[first..(first + shown).min(state.rows.len())];
+    let rows = visible.iter().map(|t| {
         let style = if t.pending {
             theme.pending()
         } else {
@@ -105,7 +99,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Line::from(format::truncate(&t.account, usize::from(account_w))),
             Line::from(format::truncate(&payee(t), usize::from(fit.flex))),
             Line::from(format::truncate(&t.category, usize::from(category_w))),
-            Line::styled(amount.clone(), theme.flow(t.amount.amount)).right_aligned(),
+            Line::styled(t.amount.display(), theme.flow(t.amount.amount)).right_aligned(),
         ];
         Row::new(panes::pick(keep, cells)).style(style)
     });
@@ -115,18 +109,53 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .header(Row::new(panes::pick(keep, header)))
         .column_spacing(GAP)
         .row_highlight_style(theme.selected(focused));
-    let mut table_state = TableState::default()
-        .with_offset(state.cursor.offset)
-        .with_selected(Some(state.cursor.selected));
+    let mut table_state =
+        TableState::default().with_selected(state.cursor.selected.checked_sub(first));
     frame.render_stateful_widget(table, inner, &mut table_state);
 }
 
+/// Width of the Amount column: the header or the widest of the largest amount in and out.
+fn widest_amount(rows: &[Transaction]) -> u16 {
+    let widest = |m: Option<&Transaction>| m.map_or(0, |t| t.amount.display().chars().count());
+    let most_in = rows.iter().max_by_key(|t| t.amount.amount);
+    let most_out = rows.iter().min_by_key(|t| t.amount.amount);
+    let w = widest(most_in).max(widest(most_out)).max("Amount".len());
+    u16::try_from(w).unwrap_or(u16::MAX)
+}
+
+/// The payee (or the description when there is none), marked when it has a note.
 fn payee(t: &Transaction) -> String {
-    if t.payee.trim().is_empty() {
-        t.description.clone()
+    let name = if t.payee.trim().is_empty() {
+        &t.description
     } else {
-        t.payee.clone()
+        &t.payee
+    };
+    match t.notes {
+        Some(_) => format!("{name} {}", text::NOTE_MARK),
+        None => name.clone(),
     }
+}
+
+/// The active filters, for the title: account, category, month, search.
+fn filter_parts(app: &App) -> Vec<String> {
+    let f = &app.transactions.filter;
+    let mut parts = Vec::new();
+    if let Some(id) = f.account_id {
+        parts.push(match app.accounts.by_id(id) {
+            Some(a) => a.name.clone(),
+            None => format!("account #{id}"),
+        });
+    }
+    if let Some(c) = &f.category {
+        parts.push(c.clone());
+    }
+    if let Some(since) = f.since {
+        parts.push(Month::of(since).label());
+    }
+    if let Some(q) = &f.search {
+        parts.push(text::searching_for(q));
+    }
+    parts
 }
 
 /// "newer ↑ · 12/200 · more ↓": where the selection is in the window and whether more exists.

@@ -1,6 +1,11 @@
 //! Test fixtures: a fixed date, a small realistic household (three accounts including a credit
 //! card with a limit, ~20 transactions with pending ones, a budget report with one line over
-//! budget, two alerts, a bill). `harness.rs` loads them into an App.
+//! budget, two alerts, a bill; the charts' data in `fixture/charts.rs`). `harness.rs` loads them
+//! into an App.
+
+mod charts;
+
+pub use charts::*;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
@@ -183,6 +188,7 @@ fn line(category: &str, budgeted: i64, spent: i64) -> BudgetLine {
         spent: usd(spent),
         remaining: usd(budgeted - spent),
         set_in: nov(),
+        rollover: usd(0),
     }
 }
 

@@ -6,6 +6,7 @@ use ratatui::backend::TestBackend;
 
 use super::fixture::*;
 use crate::domain::Transaction;
+use crate::domain::category::default_categories;
 use crate::tui::action::{Action, Data};
 use crate::tui::app::{App, TxnFilter};
 use crate::tui::{render, update};
@@ -54,6 +55,7 @@ pub fn sample(width: u16, height: u16) -> App {
     load(&mut app, Data::Budgets(report(nov())));
     load(&mut app, Data::Alerts(alerts()));
     load(&mut app, Data::Bills(bills()));
+    load(&mut app, Data::Categories(default_categories()));
     app
 }
 
@@ -74,6 +76,7 @@ pub fn empty(width: u16, height: u16) -> App {
     load(&mut app, Data::Budgets(empty_report(nov())));
     load(&mut app, Data::Alerts(Vec::new()));
     load(&mut app, Data::Bills(Vec::new()));
+    load(&mut app, Data::Categories(default_categories()));
     app
 }
 
@@ -83,4 +86,19 @@ pub fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| match e {});
     let _ = terminal.draw(|frame| render(app, frame));
     terminal
+}
+
+/// Where `needle` first appears on `app`'s screen: (column, row).
+pub fn find(app: &App, needle: &str) -> (u16, u16) {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    for y in 0..buffer.area.height {
+        let row: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        if let Some(i) = row.find(needle) {
+            return (row[..i].chars().count() as u16, y);
+        }
+    }
+    panic!("{needle} not on screen");
 }

@@ -1,11 +1,10 @@
-//! `update` without a terminal: the account filter and keyset paging of the transactions window,
-//! sync events, alerts.
+//! `update` without a terminal: the account filter and keyset paging of the transactions window.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::fixture::*;
 use super::harness::*;
-use crate::tui::action::{Action, Command, Data, SyncEvent};
+use crate::tui::action::{Action, Command, Data};
 use crate::tui::app::transactions::{MAX_PAGES, PAGE_SIZE};
 use crate::tui::app::{App, TxnCursor, TxnFilter};
 use crate::tui::update;
@@ -196,71 +195,6 @@ fn stale_pages_are_ignored() {
         },
     );
     assert_eq!(app.transactions.rows, before);
-}
-
-#[test]
-fn sync_events_update_status_and_reload_after_the_pass() {
-    let mut app = sample(120, 36);
-    let started = SyncEvent::Started {
-        connection: "Demo Bank".into(),
-        index: 1,
-        total: 1,
-    };
-    assert!(update(&mut app, Action::Sync(started)).is_empty());
-    assert_eq!(app.sync.running, vec!["Demo Bank".to_string()]);
-    let done = SyncEvent::Completed {
-        connection: "Demo Bank".into(),
-        added: 3,
-        updated: 0,
-        removed: 0,
-    };
-    update(&mut app, Action::Sync(done));
-    assert!(app.sync.running.is_empty());
-    let reload = update(
-        &mut app,
-        Action::Sync(SyncEvent::PassFinished { failed: 0 }),
-    );
-    assert!(
-        reload.contains(&Command::LoadAccounts) && reload.contains(&Command::LoadBudgets(nov()))
-    );
-    let failed = SyncEvent::Failed {
-        connection: "Demo Bank".into(),
-        error: "HTTP 500".into(),
-    };
-    update(&mut app, Action::Sync(failed));
-    assert_eq!(
-        app.sync.failed.get("Demo Bank").map(String::as_str),
-        Some("HTTP 500")
-    );
-    let quiet = update(
-        &mut app,
-        Action::Sync(SyncEvent::PassFinished { failed: 1 }),
-    );
-    assert!(
-        !quiet.contains(&Command::LoadAccounts),
-        "nothing changed: no full reload"
-    );
-}
-
-#[test]
-fn sync_now_goes_to_the_task_or_explains_why_not() {
-    let mut app = sample(120, 36);
-    assert_eq!(press(&mut app, KeyCode::Char('s')), vec![Command::SyncNow]);
-    app.sync.available = false;
-    assert!(press(&mut app, KeyCode::Char('s')).is_empty());
-    assert!(app.notice.as_ref().is_some_and(|n| n.error));
-}
-
-#[test]
-fn enter_on_an_alert_marks_it_read() {
-    let mut app = sample(120, 36);
-    press(&mut app, KeyCode::Char('4'));
-    assert_eq!(
-        press(&mut app, KeyCode::Enter),
-        vec![Command::AckAlert(2), Command::LoadAlerts]
-    );
-    assert!(app.alerts.alerts[0].acknowledged);
-    assert!(press(&mut app, KeyCode::Enter).is_empty(), "already read");
 }
 
 #[test]

@@ -1,20 +1,23 @@
-//! Data arriving from the store and progress from the sync task: stores what arrived (ignoring
-//! stale answers) and decides what to reload.
+//! Data arriving from the store, saved edits, and progress from the sync task: stores what
+//! arrived (ignoring stale answers) and decides what to reload.
 
-use crate::tui::action::{Command, Data, SyncEvent};
-use crate::tui::app::{App, Pane};
+use crate::tui::action::{Command, Data, Saved, SyncEvent};
+use crate::tui::app::{App, Overlay, Pane, Raw, picker};
 use crate::tui::{layout, text};
 
-/// Every load the dashboard needs, for start-up and the `r` key.
+/// Every load the dashboard needs, for start-up and the `r` key (the charts only when shown).
 pub(super) fn refresh_all(app: &mut App) -> Vec<Command> {
-    vec![
+    let mut commands = vec![
         Command::LoadAccounts,
         Command::LoadConnections,
         app.transactions.reload(app.transactions.filter.clone()),
         Command::LoadBudgets(app.month),
         Command::LoadAlerts,
         Command::LoadBills,
-    ]
+        Command::LoadCategories,
+    ];
+    commands.extend(super::panes::refresh_charts(app));
+    commands
 }
 
 pub(super) fn loaded(app: &mut App, data: Data) -> Vec<Command> {
@@ -54,14 +57,58 @@ pub(super) fn loaded(app: &mut App, data: Data) -> Vec<Command> {
         }
         Data::Alerts(alerts) => app.alerts.set_alerts(alerts),
         Data::Bills(bills) => app.alerts.set_bills(bills),
+        Data::Categories(categories) => app.categories = picker::tree_order(categories),
+        Data::RawPayload { id, raw } => {
+            if let Some(Overlay::Transaction(detail)) = &mut app.overlay
+                && detail.txn.id == id
+            {
+                detail.raw = raw.map_or(Raw::Missing, Raw::Text);
+            }
+        }
+        Data::Spending { month, rows } => app.budgets.spending = Some((month, rows)),
+        Data::Flows { last, rows } => app.budgets.flows = Some((last, rows)),
+    }
+    Vec::new()
+}
+
+/// A write succeeded: say so (the commands that reload after it were sent with it).
+pub(super) fn saved(app: &mut App, saved: Saved) -> Vec<Command> {
+    match saved {
+        Saved::Budget {
+            category,
+            month,
+            amount,
+        } => app.info(text::budget_saved(
+            &category,
+            &amount.display(),
+            &month.label(),
+        )),
+        Saved::BudgetDeleted { category, from } => {
+            app.info(text::budget_deleted(&category, &from.label()));
+        }
+        Saved::Category { category, .. } => app.info(text::category_set(&category)),
+        Saved::Rule {
+            payee,
+            category,
+            changed,
+        } => app.info(text::rule_created(&payee, &category, changed)),
+        Saved::Note { .. } => app.info(text::NOTE_SAVED),
     }
     Vec::new()
 }
 
 pub(super) fn sync_event(app: &mut App, event: SyncEvent) -> Vec<Command> {
     match event {
-        SyncEvent::PassStarted { .. } => Vec::new(),
-        SyncEvent::Started { connection, .. } => {
+        SyncEvent::PassStarted { total } => {
+            app.sync.progress = Some((0, total));
+            Vec::new()
+        }
+        SyncEvent::Started {
+            connection,
+            index,
+            total,
+        } => {
+            app.sync.progress = Some((index, total));
             if !app.sync.running.contains(&connection) {
                 app.sync.running.push(connection);
             }
@@ -88,8 +135,13 @@ pub(super) fn sync_event(app: &mut App, event: SyncEvent) -> Vec<Command> {
             app.info(text::new_alerts(raised.len()));
             vec![Command::LoadAlerts]
         }
+        SyncEvent::NotifyFailed { warning } => {
+            app.error(warning);
+            Vec::new()
+        }
         SyncEvent::PassFinished { .. } => {
             app.sync.running.clear();
+            app.sync.progress = None;
             if std::mem::take(&mut app.sync.dirty) {
                 refresh_all(app)
             } else {

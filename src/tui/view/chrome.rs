@@ -49,8 +49,9 @@ pub(super) fn header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let status_w = u16::try_from(status.chars().count())
         .unwrap_or(u16::MAX)
         .min(room);
-    let [l, r] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_w)]).areas(area);
+    let [l, r] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_w)])
+        .spacing(1)
+        .areas(area);
     frame.render_widget(Paragraph::new(left), l);
     let status = format::truncate(&status, usize::from(status_w));
     frame.render_widget(
@@ -64,11 +65,20 @@ pub(super) fn sync_status(app: &App, theme: Theme) -> (String, Style) {
     let sync = &app.sync;
     if !sync.running.is_empty() {
         return (
-            format!("⟳ {} {}…", text::SYNC_RUNNING, sync.running.join(", ")),
+            text::syncing(&sync.running.join(", "), sync.progress),
             theme.warn(),
         );
     }
     if let Some((name, error)) = sync.failed.iter().next() {
+        let relink = app
+            .accounts
+            .connection(name)
+            .is_some_and(|c| c.needs_relink);
+        let name = if relink {
+            format!("{name} {}", text::NEEDS_RELINK)
+        } else {
+            name.clone()
+        };
         let more = match sync.failed.len() {
             1 => String::new(),
             n => format!(" (+{} more)", n - 1),
@@ -94,6 +104,14 @@ pub(super) fn banner(frame: &mut Frame, area: Rect, theme: Theme) {
 
 pub(super) fn status_bar(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut spans = Vec::new();
+    if let Some(typed) = &app.transactions.search {
+        spans.push(Span::styled(
+            format!(" {}", text::SEARCH_PROMPT),
+            theme.key(),
+        ));
+        spans.push(Span::styled(format!("{typed}▏"), theme.input()));
+        spans.push(Span::raw(" "));
+    }
     if let Some(notice) = &app.notice {
         let style = if notice.error {
             theme.error()
@@ -103,7 +121,18 @@ pub(super) fn status_bar(app: &App, frame: &mut Frame, area: Rect, theme: Theme)
         spans.push(Span::styled(format!(" {} ", notice.text), style));
         spans.push(Span::styled("│", theme.dim()));
     }
-    for (key, what) in keys::hints(app) {
+    // When the keys do not fit, the ones before help and quit go first.
+    let mut hints = keys::hints(app);
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let width = |h: &[(String, &str)]| -> usize {
+        h.iter()
+            .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
+            .sum()
+    };
+    while hints.len() > 3 && used + width(&hints) > usize::from(area.width) {
+        hints.remove(hints.len() - 3);
+    }
+    for (key, what) in hints {
         spans.push(Span::styled(format!(" {key}"), theme.key()));
         spans.push(Span::styled(format!(" {what} "), theme.plain()));
     }
