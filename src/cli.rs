@@ -2,10 +2,14 @@
 //! command. Output formats live in `cli/output.rs`; opening config, store and demo mode in
 //! `cli/context.rs`.
 
+mod alerts;
 mod commands;
 mod context;
+mod export;
+mod import;
 mod link;
-mod output;
+pub(crate) mod output;
+mod rules;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,8 +64,16 @@ pub enum Command {
         #[command(subcommand)]
         action: BudgetAction,
     },
-    /// List alerts, newest first.
-    Alerts,
+    /// List alerts, newest first (`purse alerts ack ID` acknowledges one).
+    Alerts {
+        #[command(subcommand)]
+        action: Option<alerts::AlertsAction>,
+    },
+    /// List categorisation rules (`add`, `apply`, `delete` change them).
+    Rules {
+        #[command(subcommand)]
+        action: Option<rules::RulesAction>,
+    },
     /// List upcoming bills.
     Bills,
     /// List categories.
@@ -70,6 +82,10 @@ pub enum Command {
     Status,
     /// Run sync and alerts in the background without the dashboard (for a user service).
     Daemon,
+    /// Import bank statements: OFX, QFX or CSV files (the format is read from the content).
+    Import(import::ImportArgs),
+    /// Export transactions as CSV, JSON, a ledger/hledger journal or beancount.
+    Export(export::ExportArgs),
     /// Link a bank or card login (Plaid, SimpleFIN).
     Link {
         #[command(subcommand)]

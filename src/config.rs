@@ -7,13 +7,15 @@
 //! Submodules: `schema` (every known key), `check` (reading and walking the raw file), `env`
 //! (`PURSE__…` variable names), `layers` (the `config` crate merge), `leaf` and `typed` (single
 //! values, `env:` resolution), `extract` and `connections` (sections and their validation),
-//! `sections` (the public section types), plus [`Secret`], [`QuietHours`] and the errors.
+//! `import` (`[import]` and its CSV presets), `sections` (the public section types), plus
+//! [`Secret`], [`QuietHours`] and the errors.
 
 mod check;
 mod connections;
 mod env;
 mod error;
 mod extract;
+mod import;
 mod layers;
 mod leaf;
 mod quiet_hours;
@@ -32,6 +34,7 @@ use rust_decimal::Decimal;
 use crate::domain::Currency;
 
 pub use error::{ConfigError, Location};
+pub use import::{CsvPreset, ImportSettings};
 pub use quiet_hours::QuietHours;
 pub use schema::known_keys;
 pub use secret::Secret;
@@ -51,6 +54,8 @@ pub struct Settings {
     pub logging: Logging,
     pub connections: Vec<ConnectionConfig>,
     pub accounts: Vec<AccountOverride>,
+    /// `[import]`: the watched statements folder and CSV presets.
+    pub import: ImportSettings,
     /// Key rebinding for the TUI: action name → key. Not validated here.
     pub keys: BTreeMap<String, String>,
     source: Option<PathBuf>,
@@ -105,6 +110,7 @@ impl Default for Settings {
             },
             connections: Vec::new(),
             accounts: Vec::new(),
+            import: ImportSettings::default(),
             keys: BTreeMap::new(),
             source: None,
         }

@@ -6,20 +6,32 @@ pub mod account;
 pub mod alert;
 pub mod bill;
 pub mod budget;
+pub mod categorize;
 pub mod category;
 pub mod clock;
 pub mod connection;
 pub mod delta;
+pub mod forecast;
+pub mod history;
 pub mod money;
 pub mod month;
+pub mod over_budget;
 pub mod reconcile;
+pub mod recurring;
 pub mod rules;
+pub mod stats;
+pub mod sync_alerts;
 pub mod transaction;
+pub mod transfers;
+pub mod unusual;
 
 pub use account::{Account, AccountId, AccountKind};
 pub use alert::{Alert, AlertKind, NewAlert};
 pub use bill::{Bill, BillSource, IncomingBill};
-pub use budget::{Budget, BudgetLine, BudgetReport, CategoryNet, budget_report};
+pub use budget::{
+    Budget, BudgetLine, BudgetReport, CategoryNet, budget_report, budget_report_with_rollover,
+};
+pub use categorize::{NewRule, PayeePattern, Rule, RuleError, categorize};
 pub use category::{Category, CategoryKind, CategoryTree};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use connection::{ConnectionHealth, ConnectionStatus};

@@ -1,11 +1,21 @@
 //! Desktop notifications behind the [`Notifier`] trait: the notify-rust implementation for real
 //! desktops, and a recording one for tests. A missing notification server is an error returned to
-//! the caller (to log and show), never a crash or a hang.
+//! the caller (to log and show), never a crash or a hang (every call has a timeout).
+//!
+//! Submodules: `plan` (pure: hold in quiet hours, digest when many), `deliver` (store → notifier,
+//! each alert notified once), `icon` (the icon file notifications carry).
+
+mod deliver;
+pub mod icon;
+pub mod plan;
 
 use std::sync::Mutex;
 use std::time::Duration;
 
 use crate::domain::{Alert, AlertKind};
+
+pub use deliver::{Delivery, deliver_at, deliver_pending, deliver_to_desktop};
+pub use plan::{Plan, Policy};
 
 /// The application name notifications carry.
 pub const APP_NAME: &str = "Purse";
@@ -50,6 +60,12 @@ pub trait Notifier: Send + Sync {
     fn notify(&self, note: &Note) -> impl Future<Output = Result<(), NotifyError>> + Send;
 }
 
+impl<N: Notifier> Notifier for std::sync::Arc<N> {
+    fn notify(&self, note: &Note) -> impl Future<Output = Result<(), NotifyError>> + Send {
+        (**self).notify(note)
+    }
+}
+
 /// Notifications on the desktop through D-Bus (notify-rust).
 #[derive(Debug, Clone)]
 pub struct DesktopNotifier {
@@ -67,10 +83,38 @@ impl Default for DesktopNotifier {
     }
 }
 
+impl DesktopNotifier {
+    /// The desktop notifier with Purse's icon (written to the cache directory if needed).
+    pub fn with_icon() -> Self {
+        DesktopNotifier {
+            icon: icon::default_icon().map(|p| p.to_string_lossy().into_owned()),
+            ..DesktopNotifier::default()
+        }
+    }
+
+    /// With the icon when `notifications.desktop` is on; without (and writing nothing) when off.
+    pub fn for_settings(settings: &crate::config::Settings) -> Self {
+        if settings.notifications.desktop {
+            DesktopNotifier::with_icon()
+        } else {
+            DesktopNotifier::default()
+        }
+    }
+}
+
+/// Servers may read the body as markup: escape it, so "AT&T" or "<3" shows as written.
+fn escape_markup(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 impl Notifier for DesktopNotifier {
     async fn notify(&self, note: &Note) -> Result<(), NotifyError> {
         let mut n = notify_rust::Notification::new();
-        n.appname(APP_NAME).summary(&note.summary).body(&note.body);
+        n.appname(APP_NAME)
+            .summary(&note.summary)
+            .body(&escape_markup(&note.body));
         n.urgency(match note.urgency {
             Urgency::Normal => notify_rust::Urgency::Normal,
             Urgency::Critical => notify_rust::Urgency::Critical,
@@ -132,6 +176,14 @@ mod tests {
         assert_eq!(
             Note::for_alert(&alert(AlertKind::BillDue, "bill_due:x:2026-11-24:soon")).urgency,
             Urgency::Normal
+        );
+    }
+
+    #[test]
+    fn bodies_are_escaped_for_servers_that_read_markup() {
+        assert_eq!(
+            escape_markup("AT&T <b>$5</b>"),
+            "AT&amp;T &lt;b&gt;$5&lt;/b&gt;"
         );
     }
 

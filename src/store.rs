@@ -2,15 +2,22 @@
 //! the dashboard and CLI run. Money crosses this boundary as integer minor units + currency.
 //!
 //! Submodules: `apply` (one sync's delta in one transaction), `transactions` (paged reads and
-//! search), `budgets`, `alerts` (alerts and bills), `connections` (sync status), `rows` (row ↔
-//! domain conversion).
+//! search), `budgets`, `alerts` (alerts and bills), `connections` (sync status), `imports` (statement import and
+//! journal export reads), `rules` (categorisation rules), `delivery` (which alerts await a
+//! notification), `history` (what the alert rules analyse), `rows` (row ↔ domain conversion).
 
 mod accounts;
 mod alerts;
 mod apply;
 mod budgets;
 mod connections;
+mod delivery;
+mod history;
+mod imports;
+mod reports;
 mod rows;
+mod rules;
+mod search;
 mod transactions;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +30,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use crate::domain::{CategoryKind, MoneyError, category::DEFAULT_CATEGORIES};
 
 pub use apply::ApplyStats;
+pub use imports::{RecordedBalance, SyncStatusColumns};
+pub use reports::{CategorySpend, MonthFlow};
 pub use transactions::{TxnCursor, TxnFilter};
 
 /// Errors from the store. Messages name the file or value involved.
@@ -47,6 +56,10 @@ pub enum StoreError {
     UnknownAccount(String),
     #[error("\"{needle}\" matches several accounts: {matches}; give more of the name or the id")]
     AmbiguousAccount { needle: String, matches: String },
+    #[error(transparent)]
+    Rule(#[from] crate::domain::RuleError),
+    #[error("no rule with id {0} (see `purse rules`)")]
+    UnknownRule(i64),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

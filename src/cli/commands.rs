@@ -18,7 +18,8 @@ use crate::sync;
 const PAGE: u32 = 1000;
 
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let auto_demo = !matches!(cli.command, Some(Command::Link { .. }));
+    // Linking and importing work on the real store, never the demo bank's.
+    let auto_demo = !matches!(cli.command, Some(Command::Link { .. } | Command::Import(_)));
     let ctx = Context::open_with(&cli.global, auto_demo).await?;
     let json = cli.global.json;
     let Some(command) = cli.command else {
@@ -32,13 +33,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         super::link::run(&ctx, provider, &mut std::io::stdout().lock()).await?;
         return Ok(ExitCode::SUCCESS);
     }
-    if !matches!(command, Command::Sync) {
+    if !matches!(command, Command::Sync | Command::Import(_)) {
         ctx.refresh_demo().await?;
     }
     let out = &mut std::io::stdout().lock();
     match command {
         Command::Sync => return sync_command(&ctx, json, out).await,
         Command::Daemon | Command::Link { .. } => {}
+        Command::Import(args) => return super::import::run(&ctx, &args, json, out).await,
+        Command::Export(args) => super::export::run(&ctx, &args, out).await?,
         Command::Accounts => accounts(&ctx, json, out).await?,
         Command::Transactions(args) => transactions(&ctx, &args, json, out).await?,
         Command::Budgets { month } => budgets(&ctx, month.as_deref(), json, out).await?,
@@ -66,7 +69,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 money.display()
             )?;
         }
-        Command::Alerts => {
+        Command::Alerts {
+            action: Some(action),
+        } => super::alerts::run(&ctx, action, json, out).await?,
+        Command::Rules { action } => super::rules::run(&ctx, action, json, out).await?,
+        Command::Alerts { action: None } => {
             let alerts = ctx.store.alerts().await?;
             if json {
                 print_json(out, &alerts.iter().map(AlertJson::from).collect::<Vec<_>>())?;
@@ -213,6 +220,7 @@ async fn daemon(ctx: Context) -> anyhow::Result<ExitCode> {
                         eprintln!("alert: {}", a.message);
                     }
                 }
+                Some(SyncEvent::NotifyFailed { warning }) => eprintln!("purse daemon: {warning}"),
                 Some(_) => {}
                 None => break,
             },
@@ -242,6 +250,11 @@ async fn sync_command(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow
     )
     .await;
     let raised = crate::alerts::evaluate(&ctx.store, &ctx.settings, ctx.clock.as_ref()).await?;
+    let delivery =
+        crate::notify::deliver_to_desktop(&ctx.store, &ctx.settings, ctx.clock.as_ref()).await?;
+    if let Some(warning) = delivery.warning() {
+        eprintln!("purse: {warning}");
+    }
     let mut failed = false;
     let mut report = Vec::new();
     for o in &outcomes {
@@ -456,6 +469,7 @@ async fn budgets(
             vec![
                 l.category.clone(),
                 l.budgeted.display(),
+                l.rollover.display(),
                 l.spent.display(),
                 l.remaining.display(),
                 l.percent().map(|p| format!("{p}%")).unwrap_or_default(),
@@ -465,13 +479,19 @@ async fn budgets(
     rows.push(vec![
         "Unbudgeted".into(),
         String::new(),
+        String::new(),
         report.unbudgeted.display(),
         String::new(),
         String::new(),
     ]);
+    let rollover = Money::new(
+        report.lines.iter().map(|l| l.rollover.amount).sum(),
+        report.currency,
+    );
     rows.push(vec![
         "Total".into(),
         report.total_budgeted.display(),
+        rollover.display(),
         report.total_spent.display(),
         report.total_remaining.display(),
         String::new(),
@@ -481,9 +501,16 @@ async fn budgets(
         out,
         "{}",
         table(
-            &["Category", "Budgeted", "Spent", "Remaining", "Used"],
+            &[
+                "Category",
+                "Budgeted",
+                "Rollover",
+                "Spent",
+                "Remaining",
+                "Used"
+            ],
             rows,
-            &[1, 2, 3, 4]
+            &[1, 2, 3, 4, 5]
         )
     )?;
     Ok(())
@@ -496,12 +523,15 @@ fn month_or_current(ctx: &Context, month: Option<&str>) -> anyhow::Result<Month>
     }
 }
 
-fn parse_date(flag: &str, text: &str) -> anyhow::Result<NaiveDate> {
+pub(super) fn parse_date(flag: &str, text: &str) -> anyhow::Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .with_context(|| format!("{flag} \"{text}\" is not a date (expected YYYY-MM-DD)"))
 }
 
-fn print_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> anyhow::Result<()> {
+pub(super) fn print_json<T: serde::Serialize>(
+    out: &mut impl Write,
+    value: &T,
+) -> anyhow::Result<()> {
     // Through io::Error, so a closed pipe stays recognisable as one.
     serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;

@@ -76,7 +76,10 @@ pub struct BudgetJson {
     pub category: String,
     pub budgeted: String,
     pub spent: String,
+    /// Budgeted plus rollover minus spent.
     pub remaining: String,
+    /// Carried in from earlier months: unspent (positive) or overspent (negative).
+    pub rollover: String,
     pub currency: String,
 }
 
@@ -88,6 +91,7 @@ impl BudgetJson {
             budgeted: line.budgeted.amount_string(),
             spent: line.spent.amount_string(),
             remaining: line.remaining.amount_string(),
+            rollover: line.rollover.amount_string(),
             currency: report.currency.code().to_string(),
         }
     }

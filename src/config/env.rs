@@ -82,6 +82,12 @@ fn env_key(var: &str, rest: &str) -> Result<String, ConfigError> {
     };
     match parts.as_slice() {
         [name, key] if section.kind == Kind::Map && !key.is_empty() => Ok(format!("{name}.{key}")),
+        [name, key] if schema::find(sub, key).is_some_and(|f| matches!(f.kind, Kind::List(_))) => {
+            Err(ConfigError::NotOverridable {
+                location: location.clone(),
+                key: format!("{name}.{key}"),
+            })
+        }
         [name, key] if schema::find(sub, key).is_some() => Ok(format!("{name}.{key}")),
         [_, key] => Err(unknown(
             schema::suggest(key, sub.iter().map(|f| f.name)),

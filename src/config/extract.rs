@@ -112,6 +112,7 @@ pub(crate) fn settings(ctx: &Ctx<'_>, root: &Value) -> Result<Settings, ConfigEr
     let list = |name: &str| root.get(name).map_or(Ok(&[][..]), |v| ctx.list(name, v));
     let connections = connections::connections(ctx, list("connections")?)?;
     let accounts = accounts(ctx, list("accounts")?)?;
+    let import = super::import::import(ctx, section("import")?)?;
 
     Ok(Settings {
         storage,
@@ -122,6 +123,7 @@ pub(crate) fn settings(ctx: &Ctx<'_>, root: &Value) -> Result<Settings, ConfigEr
         logging,
         connections,
         accounts,
+        import,
         keys,
         source: None,
     })

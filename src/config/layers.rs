@@ -78,5 +78,13 @@ fn default_entries(d: &Settings) -> Vec<(&'static str, ValueKind)> {
         ("keys", Map::<String, Value>::new().into()),
         ("connections", Vec::<Value>::new().into()),
         ("accounts", Vec::<Value>::new().into()),
+        (
+            "import.watch_dir",
+            d.import
+                .watch_dir
+                .as_deref()
+                .map_or_else(|| ValueKind::from(""), path),
+        ),
+        ("import.csv", Vec::<Value>::new().into()),
     ]
 }

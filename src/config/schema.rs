@@ -45,6 +45,27 @@ pub(crate) const CONNECTION: &[Field] = &[
 
 pub(crate) const ACCOUNT: &[Field] = &[f("match", Kind::Str), f("low_balance", Kind::Decimal)];
 
+/// One `[[import.csv]]` preset (checked in detail by `config/import.rs`).
+pub(crate) const CSV_PRESET: &[Field] = &[
+    f("name", Kind::Str),
+    f("account", Kind::Str),
+    f("date", Kind::Str),
+    f("date_format", Kind::Str),
+    f("amount", Kind::Str),
+    f("debit", Kind::Str),
+    f("credit", Kind::Str),
+    f("payee", Kind::Str),
+    f("description", Kind::Str),
+    f("id", Kind::Str),
+    f("sign", Kind::Str),
+    f("decimal_comma", Kind::Bool),
+    f("delimiter", Kind::Str),
+    f("skip_rows", Kind::Count),
+    f("header", Kind::Bool),
+    f("currency", Kind::Str),
+    f("kind", Kind::Str),
+];
+
 pub(crate) const ROOT: &[Field] = &[
     f("general", Kind::Section(&[f("currency", Kind::Str)])),
     f("storage", Kind::Section(&[f("database", Kind::Path)])),
@@ -73,6 +94,10 @@ pub(crate) const ROOT: &[Field] = &[
     f("keys", Kind::Map),
     f("connections", Kind::List(CONNECTION)),
     f("accounts", Kind::List(ACCOUNT)),
+    f(
+        "import",
+        Kind::Section(&[f("watch_dir", Kind::Str), f("csv", Kind::List(CSV_PRESET))]),
+    ),
 ];
 
 pub(crate) fn find(fields: &'static [Field], name: &str) -> Option<&'static Field> {
@@ -84,13 +109,23 @@ pub(crate) fn names(fields: &[Field]) -> Vec<String> {
 }
 
 /// Every key the config accepts as a dotted path; entries of `[[connections]]` and
-/// `[[accounts]]` appear as `connections[].name`, and the free-form `[keys]` table as `keys`.
+/// `[[accounts]]` appear as `connections[].name` (`import.csv[].name` inside a section), and the
+/// free-form `[keys]` table as `keys`.
 pub fn known_keys() -> Vec<String> {
     let mut out = Vec::new();
     for field in ROOT {
         match field.kind {
             Kind::Section(sub) => {
-                out.extend(sub.iter().map(|s| format!("{}.{}", field.name, s.name)))
+                for s in sub {
+                    match s.kind {
+                        Kind::List(items) => out.extend(
+                            items
+                                .iter()
+                                .map(|i| format!("{}.{}[].{}", field.name, s.name, i.name)),
+                        ),
+                        _ => out.push(format!("{}.{}", field.name, s.name)),
+                    }
+                }
             }
             Kind::List(sub) => {
                 out.extend(sub.iter().map(|s| format!("{}[].{}", field.name, s.name)))

@@ -4,6 +4,13 @@
 //! earlier one (a month without its own budget inherits the last). Spending is the negated net of
 //! expense transactions, so refunds reduce it; income and transfers never count as spending.
 //! A budget on a parent category covers its children.
+//!
+//! Rollover (submodule `rollover`): what a category left unspent carries into the next month and
+//! what it overspent is taken from it; [`budget_report`] alone reports one month with none.
+
+mod rollover;
+
+pub use rollover::budget_report_with_rollover;
 
 use std::collections::BTreeMap;
 
@@ -34,21 +41,30 @@ pub struct BudgetLine {
     pub category: String,
     pub budgeted: Money,
     pub spent: Money,
+    /// What is left: budgeted plus rollover minus spent.
     pub remaining: Money,
     /// The month whose budget applies (earlier than the report month when inherited).
     pub set_in: Month,
+    /// Carried in from earlier months: unspent (positive) or overspent (negative) budget.
+    pub rollover: Money,
 }
 
 impl BudgetLine {
-    /// Spent as a percentage of budgeted (None when nothing is budgeted).
+    /// What the month may spend: budgeted plus rollover.
+    pub fn available(&self) -> Money {
+        Money::new(
+            self.budgeted.amount + self.rollover.amount,
+            self.budgeted.currency,
+        )
+    }
+
+    /// Spent as a percentage of what is available (None when nothing is).
     pub fn percent(&self) -> Option<rust_decimal::Decimal> {
-        if self.budgeted.amount.is_zero() {
+        let available = self.available().amount;
+        if available <= rust_decimal::Decimal::ZERO {
             None
         } else {
-            Some(
-                (self.spent.amount / self.budgeted.amount * rust_decimal::Decimal::ONE_HUNDRED)
-                    .round_dp(1),
-            )
+            Some((self.spent.amount / available * rust_decimal::Decimal::ONE_HUNDRED).round_dp(1))
         }
     }
 }
@@ -100,6 +116,7 @@ pub fn budget_report(
             spent: zero,
             remaining: b.amount,
             set_in: b.month,
+            rollover: zero,
         })
         .collect();
     let mut unbudgeted = rust_decimal::Decimal::ZERO;

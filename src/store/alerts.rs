@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{Result, Store, StoreError, rows};
+use crate::domain::recurring::bills::BillPlan;
 use crate::domain::{Alert, AlertKind, Bill, BillSource, NewAlert};
 
 impl Store {
@@ -61,6 +62,41 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() > 0)
+    }
+
+    /// Applies a bill plan in one transaction: stores recurring predictions (refreshing the amount
+    /// of one still unpaid), marks paid bills paid and removes predictions that no longer hold.
+    pub async fn apply_bill_plan(&self, plan: &BillPlan) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for b in &plan.upsert {
+            sqlx::query(
+                "INSERT INTO bills (name, account_id, amount_minor, currency, due, source)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'recurring')
+                 ON CONFLICT (name, due) DO UPDATE SET amount_minor = excluded.amount_minor
+                  WHERE bills.source = 'recurring' AND bills.paid = 0",
+            )
+            .bind(&b.name)
+            .bind(b.account_id)
+            .bind(b.amount.to_minor()?)
+            .bind(b.amount.currency.code())
+            .bind(rows::date_text(b.due))
+            .execute(&mut *tx)
+            .await?;
+        }
+        for id in &plan.paid {
+            sqlx::query("UPDATE bills SET paid = 1 WHERE id = ?1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for id in &plan.dropped {
+            sqlx::query("DELETE FROM bills WHERE id = ?1 AND source = 'recurring' AND paid = 0")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// All bills, soonest due first.

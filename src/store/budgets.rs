@@ -4,8 +4,7 @@ use sqlx::Row;
 
 use super::{Result, Store, StoreError, rows};
 use crate::domain::{
-    Budget, BudgetReport, Category, CategoryKind, CategoryNet, CategoryTree, Currency, Money,
-    Month, budget_report,
+    Budget, BudgetReport, Category, CategoryKind, CategoryNet, CategoryTree, Currency, Money, Month,
 };
 
 impl Store {
@@ -113,11 +112,8 @@ impl Store {
             .collect()
     }
 
-    /// The month's budget report in `currency`.
+    /// The month's budget report in `currency`, with rollover from earlier months.
     pub async fn budget_report(&self, month: Month, currency: Currency) -> Result<BudgetReport> {
-        let tree = self.categories().await?;
-        let budgets = self.budgets().await?;
-        let nets = self.category_nets(month).await?;
-        Ok(budget_report(month, currency, &tree, &budgets, &nets))
+        self.budget_report_with_rollover(month, currency).await
     }
 }

@@ -34,22 +34,28 @@ impl TxnCursor {
     }
 }
 
+/// The columns [`transaction_from_row`] reads, from `t` (transactions), `a` (accounts) and `c`
+/// (categories), ready for `AND` conditions.
+pub(super) const SELECT_TRANSACTIONS: &str = "SELECT t.id, t.provider_id, t.account_id, a.name AS account, t.date, t.amount_minor, t.currency,
+        t.payee, t.description, c.name AS category, t.pending, t.notes
+   FROM transactions t
+   JOIN accounts a ON a.id = t.account_id
+   JOIN categories c ON c.id = t.category_id
+  WHERE 1 = 1";
+
 impl Store {
-    /// Up to `limit` transactions matching `filter`, newest first, after `after`.
+    /// Up to `limit` transactions matching `filter`, newest first, after `after` (a search goes
+    /// through `search.rs`).
     pub async fn transactions(
         &self,
         filter: &TxnFilter,
         after: Option<TxnCursor>,
         limit: u32,
     ) -> Result<Vec<Transaction>> {
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "SELECT t.id, t.provider_id, t.account_id, a.name AS account, t.date, t.amount_minor, t.currency,
-                    t.payee, t.description, c.name AS category, t.pending, t.notes
-               FROM transactions t
-               JOIN accounts a ON a.id = t.account_id
-               JOIN categories c ON c.id = t.category_id
-              WHERE 1 = 1",
-        );
+        if super::search::search_text(filter).is_some() {
+            return self.search_transactions(filter, after, limit).await;
+        }
+        let mut q = QueryBuilder::<Sqlite>::new(SELECT_TRANSACTIONS);
         push_filter(&mut q, filter);
         if let Some(cursor) = after {
             q.push(" AND (t.date, t.id) < (")
@@ -113,7 +119,7 @@ impl Store {
     }
 }
 
-fn push_filter(q: &mut QueryBuilder<Sqlite>, filter: &TxnFilter) {
+pub(super) fn push_filter(q: &mut QueryBuilder<Sqlite>, filter: &TxnFilter) {
     if let Some(account) = filter.account_id {
         q.push(" AND t.account_id = ").push_bind(account);
     }
@@ -161,7 +167,7 @@ fn push_filter(q: &mut QueryBuilder<Sqlite>, filter: &TxnFilter) {
     }
 }
 
-fn transaction_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Transaction> {
+pub(super) fn transaction_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Transaction> {
     let currency: String = row.try_get("currency")?;
     let date: String = row.try_get("date")?;
     Ok(Transaction {

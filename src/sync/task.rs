@@ -12,6 +12,7 @@ use tokio::time::MissedTickBehavior;
 use super::{Connection, SyncOptions, sync_one};
 use crate::config::Settings;
 use crate::domain::{Alert, Clock};
+use crate::notify::{DesktopNotifier, Notifier, Policy, deliver_pending};
 use crate::store::Store;
 
 /// What the UI can ask of the sync task.
@@ -48,6 +49,11 @@ pub enum SyncEvent {
     },
     /// New alerts raised after the pass.
     Alerts(Vec<Alert>),
+    /// Desktop notifications could not be shown (no notification server…): a one-line warning
+    /// for the status bar. The alerts stay stored and are notified on a later pass.
+    NotifyFailed {
+        warning: String,
+    },
     /// The pass is over; the store holds its results.
     PassFinished {
         failed: usize,
@@ -71,11 +77,17 @@ pub struct TaskConfig {
     pub sync_at_start: bool,
 }
 
-/// Starts the task on the current tokio runtime.
+/// Starts the task on the current tokio runtime, notifying new alerts on the desktop.
 pub fn spawn(cfg: TaskConfig) -> SyncHandle {
+    let notifier = DesktopNotifier::for_settings(&cfg.settings);
+    spawn_with(cfg, notifier)
+}
+
+/// Starts the task with the given notifier (tests use a recording one).
+pub fn spawn_with<N: Notifier + 'static>(cfg: TaskConfig, notifier: N) -> SyncHandle {
     let (cmd_tx, cmd_rx) = mpsc::unbounded_channel();
     let (ev_tx, ev_rx) = mpsc::unbounded_channel();
-    let join = tokio::spawn(run(cfg, cmd_rx, ev_tx));
+    let join = tokio::spawn(run(cfg, notifier, cmd_rx, ev_tx));
     SyncHandle {
         commands: cmd_tx,
         events: ev_rx,
@@ -83,8 +95,9 @@ pub fn spawn(cfg: TaskConfig) -> SyncHandle {
     }
 }
 
-async fn run(
+async fn run<N: Notifier>(
     cfg: TaskConfig,
+    notifier: N,
     mut commands: mpsc::UnboundedReceiver<SyncCommand>,
     events: mpsc::UnboundedSender<SyncEvent>,
 ) {
@@ -92,7 +105,7 @@ async fn run(
     let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
     ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);
     if cfg.sync_at_start {
-        pass(&cfg, &events, true).await;
+        pass(&cfg, &notifier, &events, true).await;
     }
     loop {
         // Besides the interval, wake for the earliest scheduled retry (after a rate limit or a
@@ -101,13 +114,13 @@ async fn run(
         tokio::select! {
             cmd = commands.recv() => match cmd {
                 Some(SyncCommand::SyncNow) => {
-                    pass(&cfg, &events, true).await;
+                    pass(&cfg, &notifier, &events, true).await;
                     ticker.reset();
                 }
                 Some(SyncCommand::Stop) | None => break,
             },
-            _ = ticker.tick() => pass(&cfg, &events, false).await,
-            _ = sleep_until(retry), if retry.is_some() => pass(&cfg, &events, false).await,
+            _ = ticker.tick() => pass(&cfg, &notifier, &events, false).await,
+            _ = sleep_until(retry), if retry.is_some() => pass(&cfg, &notifier, &events, false).await,
         }
     }
 }
@@ -145,7 +158,46 @@ async fn due(cfg: &TaskConfig, conn: &Connection) -> bool {
 }
 
 /// One pass over every connection. Send errors mean the UI is gone: nothing to do about it.
-async fn pass(cfg: &TaskConfig, events: &mpsc::UnboundedSender<SyncEvent>, forced: bool) {
+/// Imports the statements waiting in `[import] watch_dir`, reporting each file like a
+/// connection; returns how many failed. Never in demo mode: the files would land in the demo
+/// bank's store and then be moved out of the user's way.
+async fn import_dropped(cfg: &TaskConfig, events: &mpsc::UnboundedSender<SyncEvent>) -> usize {
+    if cfg
+        .connections
+        .iter()
+        .any(|c| matches!(c.provider, super::ProviderSpec::Demo { .. }))
+    {
+        return 0;
+    }
+    let mut failed = 0;
+    let now = cfg.clock.now();
+    for dropped in crate::import::watch::import_dropped(&cfg.store, &cfg.settings, now).await {
+        let connection = format!("import {}", dropped.file.display());
+        let _ = events.send(match dropped.result {
+            Ok(r) => SyncEvent::Completed {
+                connection,
+                added: r.added,
+                updated: r.updated,
+                removed: r.removed,
+            },
+            Err(e) => {
+                failed += 1;
+                SyncEvent::Failed {
+                    connection,
+                    error: e.to_string(),
+                }
+            }
+        });
+    }
+    failed
+}
+
+async fn pass<N: Notifier>(
+    cfg: &TaskConfig,
+    notifier: &N,
+    events: &mpsc::UnboundedSender<SyncEvent>,
+    forced: bool,
+) {
     let mut connections = Vec::with_capacity(cfg.connections.len());
     for conn in &cfg.connections {
         if forced || due(cfg, conn).await {
@@ -183,12 +235,23 @@ async fn pass(cfg: &TaskConfig, events: &mpsc::UnboundedSender<SyncEvent>, force
         };
         let _ = events.send(event);
     }
+    failed += import_dropped(cfg, events).await;
     match crate::alerts::evaluate(&cfg.store, &cfg.settings, cfg.clock.as_ref()).await {
         Ok(raised) if !raised.is_empty() => {
             let _ = events.send(SyncEvent::Alerts(raised));
         }
         Ok(_) => {}
         Err(e) => tracing::error!(error = %e, "alert evaluation failed"),
+    }
+    // New alerts, and any held through quiet hours or an absent notification server.
+    let policy = Policy::from_settings(&cfg.settings);
+    match deliver_pending(&cfg.store, &policy, cfg.clock.as_ref(), notifier).await {
+        Ok(delivery) => {
+            if let Some(warning) = delivery.warning() {
+                let _ = events.send(SyncEvent::NotifyFailed { warning });
+            }
+        }
+        Err(e) => tracing::error!(error = %e, "alert notification failed"),
     }
     let _ = events.send(SyncEvent::PassFinished { failed });
 }
@@ -197,6 +260,7 @@ async fn pass(cfg: &TaskConfig, events: &mpsc::UnboundedSender<SyncEvent>, force
 mod tests {
     use super::*;
     use crate::domain::FixedClock;
+    use crate::notify::RecordingNotifier;
     use chrono::NaiveDate;
 
     #[tokio::test]
@@ -205,25 +269,32 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("c.toml");
         std::fs::write(&path, "").expect("write");
-        let settings =
+        let mut settings =
             Settings::load_with_env(Some(&path), Vec::<(String, String)>::new()).expect("settings");
+        // Noon UTC may fall in the default quiet hours in the test machine's time zone.
+        settings.alerts.quiet_hours = None;
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
-        let mut handle = spawn(TaskConfig {
-            store: store.clone(),
-            connections: vec![Connection::demo()],
-            settings,
-            clock: Arc::new(FixedClock::on(today)),
-            sync_at_start: false,
-        });
+        let notifier = Arc::new(RecordingNotifier::default());
+        let mut handle = spawn_with(
+            TaskConfig {
+                store: store.clone(),
+                connections: vec![Connection::demo()],
+                settings,
+                clock: Arc::new(FixedClock::on(today)),
+                sync_at_start: false,
+            },
+            notifier.clone(),
+        );
+        let notes = || notifier.notes.lock().map(|n| n.len()).unwrap_or(0);
         handle.commands.send(SyncCommand::SyncNow).expect("send");
-        let mut seen = Vec::new();
-        while let Some(ev) = handle.events.recv().await {
-            let done = matches!(ev, SyncEvent::PassFinished { .. });
-            seen.push(ev);
-            if done {
-                break;
-            }
-        }
+        let seen = until_pass_finished(&mut handle).await;
+        let shown = notes();
+        assert!(shown > 0, "the new alerts were notified");
+        // A second pass raises nothing new and notifies nothing again.
+        handle.commands.send(SyncCommand::SyncNow).expect("send");
+        let again = until_pass_finished(&mut handle).await;
+        assert!(!again.iter().any(|e| matches!(e, SyncEvent::Alerts(_))));
+        assert_eq!(notes(), shown);
         assert!(matches!(
             seen.first(),
             Some(SyncEvent::PassStarted { total: 1 })
@@ -243,5 +314,17 @@ mod tests {
         handle.commands.send(SyncCommand::Stop).expect("stop");
         handle.join.await.expect("join");
         assert!(store.accounts().await.expect("accounts").len() >= 3);
+    }
+
+    async fn until_pass_finished(handle: &mut SyncHandle) -> Vec<SyncEvent> {
+        let mut seen = Vec::new();
+        while let Some(ev) = handle.events.recv().await {
+            let done = matches!(ev, SyncEvent::PassFinished { .. });
+            seen.push(ev);
+            if done {
+                break;
+            }
+        }
+        seen
     }
 }
