@@ -464,7 +464,8 @@ fn budgets_set_and_report() {
         amount(groceries, "spent"),
         amount(groceries, "remaining"),
     );
-    assert_eq!(remaining, budgeted - spent);
+    // Remaining includes what earlier months left unspent (or overspent): the rollover.
+    assert_eq!(remaining, budgeted + amount(groceries, "rollover") - spent);
 
     // Spent is the negated net of November's Groceries rows (refunds reduce it).
     let rows = env.json(&[
@@ -499,28 +500,31 @@ fn budgets_set_and_report() {
     assert_eq!(s(dining, "budgeted"), "300.00");
     assert_eq!(
         amount(dining, "remaining"),
-        amount(dining, "budgeted") - amount(dining, "spent")
+        amount(dining, "budgeted") + amount(dining, "rollover") - amount(dining, "spent")
     );
-    let october_groceries = october
-        .iter()
-        .find(|l| l["category"] == "Groceries")
-        .expect("seeded Groceries in October");
-    assert_eq!(
-        s(october_groceries, "budgeted"),
-        "750.00",
-        "November's budget leaks into October"
+    assert!(
+        october.iter().all(|l| l["category"] != "Groceries"),
+        "November's budgets (seeded or set) leak into October"
     );
-    // November inherits October's Dining budget.
+    // November keeps its own (seeded) Dining budget, and inherits October's budget for a
+    // category it has none of.
+    env.ok(&[
+        "--demo", "budget", "set", "fees", "25", "--month", "2026-10",
+    ]);
     let november = env.json(&["--demo", "budgets", "--json"]);
-    let dining = november
-        .iter()
-        .find(|l| l["category"] == "Dining")
-        .expect("Dining inherited");
+    let line = |name: &str| {
+        november
+            .iter()
+            .find(|l| l["category"] == name)
+            .map(|l| (s(l, "month").to_string(), s(l, "budgeted").to_string()))
+    };
+    assert_eq!(line("Dining"), Some(("2026-11".into(), "1000.00".into())));
     assert_eq!(
-        (s(dining, "month"), s(dining, "budgeted")),
-        ("2026-11", "300.00")
+        line("Fees"),
+        Some(("2026-11".into(), "25.00".into())),
+        "inherited from October"
     );
-    assert_eq!(november.len(), DEMO_BUDGETS.len());
+    assert_eq!(november.len(), DEMO_BUDGETS.len() + 1);
 
     // Errors name the bad value.
     let err = env.fails(&["--demo", "budget", "set", "Groceries", "abc"]);

@@ -50,6 +50,7 @@ impl Context {
             || (auto_demo
                 && settings.connections.is_empty()
                 && linked.connections.is_empty()
+                && settings.import.watch_dir.is_none()
                 && real_store_is_empty(&real_db).await?);
         let db_path = if demo { demo_path(&real_db) } else { real_db };
         let store = Store::open(&db_path)
@@ -60,14 +61,18 @@ impl Context {
         } else {
             connections_from(&settings, &linked)
         };
-        Ok(Context {
+        let ctx = Context {
             settings,
             store,
             db_path,
             demo,
             clock,
             connections,
-        })
+        };
+        if ctx.demo {
+            ctx.seed_demo_budgets().await?;
+        }
+        Ok(ctx)
     }
 
     /// The currency budgets are kept in.
@@ -100,7 +105,6 @@ impl Context {
                 && c.last_success.is_some_and(|t| t.date_naive() >= today)
         });
         if !fresh {
-            self.seed_demo_budgets().await?;
             sync::sync_one(
                 &self.store,
                 &Connection::demo(),
@@ -127,7 +131,7 @@ impl Context {
         if !never_synced || !self.store.budgets().await?.is_empty() {
             return Ok(());
         }
-        let from = Month::of(self.clock.today()).plus(-12);
+        let from = Month::of(self.clock.today());
         for (category, amount) in crate::provider::demo::DEMO_BUDGETS {
             let amount = Money::new(parse_decimal(amount)?, self.currency());
             self.store.set_budget(category, from, amount).await?;

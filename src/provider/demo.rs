@@ -31,11 +31,12 @@ use schedule::Plan;
 /// The seed `purse` uses for the demo connection unless told otherwise.
 pub const DEMO_SEED: u64 = 2026;
 
-/// The demo household's monthly budgets (category, amount in USD), set a year before the first
-/// sync so every recent month inherits them. Roughly its usual spending: Dining runs close to its
-/// budget and Transport a little over, so the Budgets pane shows every gauge colour.
+/// The demo household's monthly budgets (category, amount in USD), set from the first sync's month
+/// on (so no year of rollover piles up before the user ever saw them). Roughly its usual
+/// spending: Dining runs close to its budget and Transport over, so the Budgets pane shows every
+/// gauge colour.
 pub const DEMO_BUDGETS: &[(&str, &str)] = &[
-    ("Housing", "1850"),
+    ("Housing", "1900"),
     ("Utilities", "275"),
     ("Groceries", "750"),
     ("Dining", "1000"),
