@@ -1,0 +1,213 @@
+//! Benchmark (not a test): syncing 100,000 transactions from a local fake Plaid in pages of 500
+//! through Purse's real path, into a SQLite file.
+//!
+//! Reports, as medians of a few runs on fresh databases, wall-clock and CPU time (CPU time is the
+//! steadier figure on a shared machine; it counts every thread of this process, the fake server's
+//! included):
+//! - the whole `sync_one` (HTTP, JSON, mapping, one SQLite transaction) in transactions/second;
+//! - the same split in two: `Plaid::fetch` (HTTP + parse + map) and `Store::apply_delta` (SQLite),
+//!   giving the share of time spent in SQLite, and a re-sync applying all 100,000 as updates;
+//! - plain bulk inserts of the same rows into the same schema to compare with (`baseline`):
+//!   rusqlite on the same SQLite build, and Python's sqlite3 `executemany` on the system SQLite.
+//!
+//! Run: `cargo bench --bench sync` (release profile). Results: BENCHMARKS.md, "Sync".
+#![allow(clippy::unwrap_used)]
+
+#[path = "sync/baseline.rs"]
+mod baseline;
+#[path = "sync/fake.rs"]
+mod fake;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use purse::config::Secret;
+use purse::domain::{Clock, FixedClock};
+use purse::provider::FetchContext;
+use purse::provider::plaid::{Plaid, PlaidConfig};
+use purse::store::Store;
+use purse::sync::{Connection, ProviderSpec, SyncOptions, sync_one};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer};
+
+const TOTAL: usize = 100_000;
+const PAGE: usize = 500;
+const RUNS: usize = 3;
+const TOKEN: &str = "access-bench";
+
+/// Wall-clock and CPU time of one measured step.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    wall: Duration,
+    cpu: Duration,
+}
+
+/// CPU time (user + system) of this process so far, from `/proc/self/stat` (zero elsewhere).
+fn cpu_now() -> Duration {
+    let ticks = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|stat| {
+            let after_name = stat.rsplit(')').next()?.to_string();
+            let fields: Vec<u64> = after_name
+                .split_whitespace()
+                .skip(11)
+                .take(2)
+                .filter_map(|f| f.parse().ok())
+                .collect();
+            Some(fields.iter().sum::<u64>())
+        })
+        .unwrap_or(0);
+    // USER_HZ is 100 on Linux.
+    Duration::from_millis(ticks * 10)
+}
+
+async fn measure<T>(step: impl Future<Output = T>) -> (T, Span) {
+    let (wall, cpu) = (Instant::now(), cpu_now());
+    let out = step.await;
+    let span = Span {
+        wall: wall.elapsed(),
+        cpu: cpu_now().saturating_sub(cpu),
+    };
+    (out, span)
+}
+
+fn median(spans: &[Span]) -> Span {
+    let pick = |f: fn(&Span) -> Duration| {
+        let mut xs: Vec<Duration> = spans.iter().map(f).collect();
+        xs.sort();
+        xs[xs.len() / 2]
+    };
+    Span {
+        wall: pick(|s| s.wall),
+        cpu: pick(|s| s.cpu),
+    }
+}
+
+fn line(label: &str, s: Span) {
+    let rate = |d: Duration| TOTAL as f64 / d.as_secs_f64();
+    println!(
+        "  {label:<30} wall {:>6.3} s {:>8.0} rows/s   CPU {:>6.3} s {:>8.0} rows/s",
+        s.wall.as_secs_f64(),
+        rate(s.wall),
+        s.cpu.as_secs_f64(),
+        rate(s.cpu)
+    );
+}
+
+async fn bench() {
+    let server = MockServer::builder()
+        .disable_request_recording()
+        .start()
+        .await;
+    let fake = fake::FakePlaid {
+        pages: Arc::new(fake::pages()),
+    };
+    Mock::given(any()).respond_with(fake).mount(&server).await;
+    let config = PlaidConfig {
+        base_url: server.uri(),
+        client_id: Secret::new("cid-bench"),
+        secret: Secret::new("sec-bench"),
+        timeout: Duration::from_secs(120),
+    };
+    let conn = Connection {
+        name: "Bench".into(),
+        provider: ProviderSpec::Plaid {
+            config: config.clone(),
+            access_token: Secret::new(TOKEN),
+        },
+    };
+    let clock = FixedClock::on(NaiveDate::from_ymd_opt(2026, 11, 21).unwrap());
+    let ctx = FetchContext {
+        today: clock.today(),
+        now: clock.now(),
+        history_days: 730,
+    };
+    let opts = SyncOptions {
+        timeout: Duration::from_secs(120),
+        ..SyncOptions::DEFAULT
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (mut e2e, mut fetch, mut apply, mut reapply) = (vec![], vec![], vec![], vec![]);
+    let (mut rusqlite, mut python) = (vec![], vec![]);
+    for run in 0..RUNS {
+        let db = dir.path().join(format!("e2e-{run}.db"));
+        let store = Store::open(&db).await.unwrap();
+        let (stats, span) = measure(sync_one(&store, &conn, &clock, opts)).await;
+        assert_eq!(stats.unwrap().added, TOTAL);
+        e2e.push(span);
+        store.close().await;
+
+        let store = Store::open(&dir.path().join(format!("split-{run}.db")))
+            .await
+            .unwrap();
+        let id = store
+            .ensure_connection("Bench", "plaid", clock.now())
+            .await
+            .unwrap();
+        let plaid = Plaid::new(config.clone()).unwrap();
+        let (delta, span) = measure(plaid.fetch(&Secret::new(TOKEN), None, &ctx)).await;
+        let delta = delta.unwrap();
+        assert_eq!(delta.upserts.len(), TOTAL);
+        fetch.push(span);
+        let (stats, span) = measure(store.apply_delta(id, &delta, clock.now())).await;
+        assert_eq!(stats.unwrap().added, TOTAL);
+        apply.push(span);
+        let (stats, span) = measure(store.apply_delta(id, &delta, clock.now())).await;
+        assert_eq!(stats.unwrap().updated, TOTAL);
+        reapply.push(span);
+        store.close().await;
+        let db = dir.path().join(format!("rusqlite-{run}.db"));
+        rusqlite.push(tokio::task::block_in_place(|| {
+            baseline::rusqlite(&delta, &db)
+        }));
+        let db = dir.path().join(format!("python-{run}.db"));
+        python.extend(baseline::python(&delta, dir.path(), &db));
+    }
+    let (e2e, fetch, apply) = (median(&e2e), median(&fetch), median(&apply));
+    println!(
+        "sync of {TOTAL} transactions in pages of {PAGE} from a local fake Plaid (median of {RUNS})"
+    );
+    line("sync_one, end to end", e2e);
+    line("fetch + parse + map", fetch);
+    line("apply_delta (SQLite), new rows", apply);
+    line("apply_delta, all 100k updated", median(&reapply));
+    let share = |f: fn(&Span) -> Duration| {
+        100.0 * f(&apply).as_secs_f64() / (f(&fetch) + f(&apply)).as_secs_f64()
+    };
+    println!(
+        "  share of time in SQLite        wall {:>4.0} %                       CPU {:>4.0} %",
+        share(|s| s.wall),
+        share(|s| s.cpu)
+    );
+    let plain = median(&rusqlite);
+    line("rusqlite, same rows and schema", plain);
+    compare("Purse ingest / rusqlite insert", plain, apply);
+    if python.is_empty() {
+        println!("  python3 baseline               skipped (no python3 with sqlite3)");
+    } else {
+        let py = median(&python);
+        line("python executemany (SQLite 3.40)", py);
+        compare("Purse ingest / python insert", py, apply);
+    }
+}
+
+/// `baseline` time as a share of `purse` time (100 % = as fast as the plain insert).
+fn compare(label: &str, baseline: Span, purse: Span) {
+    let ratio =
+        |f: fn(&Span) -> Duration| 100.0 * f(&baseline).as_secs_f64() / f(&purse).as_secs_f64();
+    println!(
+        "  {label:<30} wall {:>4.0} %                       CPU {:>4.0} %",
+        ratio(|s| s.wall),
+        ratio(|s| s.cpu)
+    );
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(bench());
+}
