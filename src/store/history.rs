@@ -29,23 +29,7 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
-            .map(|row| {
-                let currency: String = row.try_get("currency")?;
-                let date: String = row.try_get("date")?;
-                Ok(Transaction {
-                    id: row.try_get("id")?,
-                    provider_id: row.try_get("provider_id")?,
-                    account_id: row.try_get("account_id")?,
-                    account: row.try_get("account")?,
-                    date: rows::date(&date)?,
-                    amount: rows::money(row.try_get("amount_minor")?, &currency)?,
-                    payee: row.try_get("payee")?,
-                    description: row.try_get("description")?,
-                    category: row.try_get("category")?,
-                    pending: row.try_get::<i64, _>("pending")? != 0,
-                    notes: row.try_get("notes")?,
-                })
-            })
+            .map(super::transactions::transaction_from_row)
             .collect()
     }
 

@@ -236,7 +236,10 @@ impl Store {
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
-        found.iter().map(transaction).collect()
+        found
+            .iter()
+            .map(super::transactions::transaction_from_row)
+            .collect()
     }
 
     /// Per account: the sum (minor units, per currency) of its transactions dated on or after
@@ -264,22 +267,4 @@ impl Store {
             })
             .collect()
     }
-}
-
-fn transaction(row: &sqlx::sqlite::SqliteRow) -> Result<Transaction> {
-    let currency: String = row.try_get("currency")?;
-    let date: String = row.try_get("date")?;
-    Ok(Transaction {
-        id: row.try_get("id")?,
-        provider_id: row.try_get("provider_id")?,
-        account_id: row.try_get("account_id")?,
-        account: row.try_get("account")?,
-        date: rows::date(&date)?,
-        amount: rows::money(row.try_get("amount_minor")?, &currency)?,
-        payee: row.try_get("payee")?,
-        description: row.try_get("description")?,
-        category: row.try_get("category")?,
-        pending: row.try_get::<i64, _>("pending")? != 0,
-        notes: row.try_get("notes")?,
-    })
 }
