@@ -18,7 +18,7 @@ if ! "$PYTHON" -c 'import beancount' 2>/dev/null; then
 fi
 
 cargo build --quiet --bin purse
-PURSE="$PWD/target/debug/purse"
+PURSE=$(realpath "${CARGO_TARGET_DIR:-target}/debug/purse")
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

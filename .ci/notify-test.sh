@@ -33,7 +33,7 @@ fi
 BIN=${PURSE_BIN:-}
 if [ -z "$BIN" ]; then
   cargo build --quiet --bin purse
-  BIN=target/debug/purse
+  BIN=${CARGO_TARGET_DIR:-target}/debug/purse
 fi
 BIN=$(realpath "$BIN")
 

@@ -15,7 +15,7 @@ if ! command -v tmux >/dev/null 2>&1; then
   exit 0
 fi
 
-BIN=${PURSE_BIN:-target/debug/purse}
+BIN=${PURSE_BIN:-${CARGO_TARGET_DIR:-target}/debug/purse}
 if [ ! -x "$BIN" ]; then
   cargo build --quiet --bin purse
 fi
