@@ -6,7 +6,8 @@
 //! included):
 //! - the whole `sync_one` (HTTP, JSON, mapping, one SQLite transaction) in transactions/second;
 //! - the same split in two: `Plaid::fetch` (HTTP + parse + map) and `Store::apply_delta` (SQLite),
-//!   giving the share of time spent in SQLite, and a re-sync applying all 100,000 as updates;
+//!   giving the share of time spent in SQLite, and re-syncs of all 100,000 (sent again as they
+//!   are, and with every amount changed);
 //! - plain bulk inserts of the same rows into the same schema to compare with (`baseline`):
 //!   rusqlite on the same SQLite build, and Python's sqlite3 `executemany` on the system SQLite.
 //!
@@ -23,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use purse::config::Secret;
-use purse::domain::{Clock, FixedClock};
+use purse::domain::{Clock, FixedClock, Money};
 use purse::provider::FetchContext;
 use purse::provider::plaid::{Plaid, PlaidConfig};
 use purse::store::Store;
@@ -128,7 +129,8 @@ async fn bench() {
         ..SyncOptions::DEFAULT
     };
     let dir = tempfile::tempdir().unwrap();
-    let (mut e2e, mut fetch, mut apply, mut reapply) = (vec![], vec![], vec![], vec![]);
+    let (mut e2e, mut fetch, mut apply) = (vec![], vec![], vec![]);
+    let (mut unchanged, mut modified) = (vec![], vec![]);
     let (mut rusqlite, mut python) = (vec![], vec![]);
     for run in 0..RUNS {
         let db = dir.path().join(format!("e2e-{run}.db"));
@@ -155,7 +157,14 @@ async fn bench() {
         apply.push(span);
         let (stats, span) = measure(store.apply_delta(id, &delta, clock.now())).await;
         assert_eq!(stats.unwrap().updated, TOTAL);
-        reapply.push(span);
+        unchanged.push(span);
+        let mut changed = delta.clone();
+        for t in &mut changed.upserts {
+            t.amount = Money::from_minor(t.amount.to_minor().unwrap() - 1, t.amount.currency);
+        }
+        let (stats, span) = measure(store.apply_delta(id, &changed, clock.now())).await;
+        assert_eq!(stats.unwrap().updated, TOTAL);
+        modified.push(span);
         store.close().await;
         let db = dir.path().join(format!("rusqlite-{run}.db"));
         rusqlite.push(tokio::task::block_in_place(|| {
@@ -171,7 +180,8 @@ async fn bench() {
     line("sync_one, end to end", e2e);
     line("fetch + parse + map", fetch);
     line("apply_delta (SQLite), new rows", apply);
-    line("apply_delta, all 100k updated", median(&reapply));
+    line("re-sync, all sent again as is", median(&unchanged));
+    line("re-sync, every amount changed", median(&modified));
     let share = |f: fn(&Span) -> Duration| {
         100.0 * f(&apply).as_secs_f64() / (f(&fetch) + f(&apply)).as_secs_f64()
     };

@@ -224,13 +224,23 @@ fn upsert_statement(
             .push_bind(i64::from(t.pending))
             .push_bind(t.raw.clone());
     });
+    // Rows sent again unchanged (SimpleFIN's overlapping windows, re-syncs) are left alone: no
+    // rewrite, no index or search-trigger work.
     q.push(
         " ON CONFLICT (account_id, provider_id) DO UPDATE SET
             date = excluded.date, amount_minor = excluded.amount_minor, currency = excluded.currency,
             payee = excluded.payee, description = excluded.description, pending = excluded.pending,
             raw = excluded.raw,
             category_id = CASE WHEN transactions.category_locked = 1 THEN transactions.category_id
-                               ELSE excluded.category_id END",
+                               ELSE excluded.category_id END
+          WHERE transactions.date IS NOT excluded.date
+             OR transactions.amount_minor IS NOT excluded.amount_minor
+             OR transactions.currency IS NOT excluded.currency
+             OR transactions.payee IS NOT excluded.payee
+             OR transactions.description IS NOT excluded.description
+             OR transactions.pending IS NOT excluded.pending
+             OR transactions.raw IS NOT excluded.raw
+             OR (transactions.category_locked = 0 AND transactions.category_id IS NOT excluded.category_id)",
     );
     Ok(Some(q))
 }
@@ -628,5 +638,65 @@ mod tests {
             .await
             .expect("count");
         assert_eq!(count, (BATCH + 5) as u64);
+    }
+
+    #[tokio::test]
+    async fn a_resent_row_changes_only_what_the_provider_changed() {
+        let store = Store::open_in_memory().await.expect("store");
+        let now = Utc::now();
+        let conn = store
+            .ensure_connection("Bank", "plaid", now)
+            .await
+            .expect("conn");
+        let category = |rows: &[crate::domain::Transaction], id: &str| {
+            rows.iter()
+                .find(|t| t.provider_id == id)
+                .map(|t| (t.category.clone(), t.amount))
+                .expect("row")
+        };
+        let all = TxnFilter::default();
+        let list = || store.transactions(&all, None, 10);
+        let (a, b) = (
+            txn("a", 10, -500, "Shop", false),
+            txn("b", 10, -700, "Cafe", false),
+        );
+        store
+            .apply_delta(conn, &delta(vec![a.clone(), b.clone()]), now)
+            .await
+            .expect("first");
+        let stats = store
+            .apply_delta(conn, &delta(vec![a.clone(), b.clone()]), now)
+            .await
+            .expect("same again");
+        assert_eq!((stats.added, stats.updated), (0, 2));
+
+        // The provider recategorises `a` and corrects `b`'s amount; the user had locked `b`.
+        let b_id = list()
+            .await
+            .expect("rows")
+            .iter()
+            .find(|t| t.provider_id == "b")
+            .map(|t| t.id);
+        store
+            .set_category(b_id.expect("b"), "Coffee")
+            .await
+            .expect("lock");
+        let a2 = IncomingTransaction {
+            category: Some("Groceries".into()),
+            ..a
+        };
+        let b2 = IncomingTransaction {
+            amount: Money::from_minor(-750, Currency::USD),
+            category: Some("Groceries".into()),
+            ..b
+        };
+        store
+            .apply_delta(conn, &delta(vec![a2, b2]), now)
+            .await
+            .expect("changed");
+        let rows = list().await.expect("rows");
+        let usd = |m| Money::from_minor(m, Currency::USD);
+        assert_eq!(category(&rows, "a"), ("Groceries".to_string(), usd(-500)));
+        assert_eq!(category(&rows, "b"), ("Coffee".to_string(), usd(-750)));
     }
 }
