@@ -1,7 +1,7 @@
 //! A slow fake Plaid on 127.0.0.1 serving the crash test's [`dataset`](super::dataset): each
 //! `/transactions/sync` page waits a little and `has_more` stops at the end of the release the
-//! test has opened. It counts the pages it served and
-//! remembers every final cursor it handed out, so the test knows where a killed sync stood.
+//! test has opened. It counts the pages it served and remembers every final cursor it handed out,
+//! so the test knows where a killed sync stood.
 
 use std::str::FromStr;
 use std::sync::{Arc, Mutex};
