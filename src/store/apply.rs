@@ -295,6 +295,22 @@ struct PendingRow {
     notes: Option<String>,
 }
 
+/// (store account id, provider id) of every pending row the provider reports in this delta.
+fn reported_pending<'a>(
+    accounts: &HashMap<String, i64>,
+    upserts: &'a [IncomingTransaction],
+) -> HashSet<(i64, &'a str)> {
+    upserts
+        .iter()
+        .filter(|t| t.pending)
+        .filter_map(|t| {
+            accounts
+                .get(&t.provider_account_id)
+                .map(|a| (*a, t.provider_id.as_str()))
+        })
+        .collect()
+}
+
 /// For providers without a pending→posted link: pairs the stored pending rows that the provider
 /// no longer reports as pending with newly posted rows (see [`settle`]) and returns the edits to
 /// carry over. The settled pending rows are then removed as vanished.
@@ -304,15 +320,7 @@ async fn settle_link_less(
     accounts: &HashMap<String, i64>,
     upserts: &[IncomingTransaction],
 ) -> Result<Vec<Carried>> {
-    let still_pending: HashSet<(i64, &str)> = upserts
-        .iter()
-        .filter(|t| t.pending)
-        .filter_map(|t| {
-            accounts
-                .get(&t.provider_account_id)
-                .map(|a| (*a, t.provider_id.as_str()))
-        })
-        .collect();
+    let still_pending = reported_pending(accounts, upserts);
     let stored: Vec<PendingRow> = sqlx::query_as(
         "SELECT t.account_id, t.provider_id, t.date, t.amount_minor, t.currency, t.payee, t.category_id,
                 t.category_locked, t.notes
@@ -431,15 +439,7 @@ async fn drop_vanished_pending(
     accounts: &HashMap<String, i64>,
     upserts: &[IncomingTransaction],
 ) -> Result<usize> {
-    let still: HashSet<(i64, &str)> = upserts
-        .iter()
-        .filter(|t| t.pending)
-        .filter_map(|t| {
-            accounts
-                .get(&t.provider_account_id)
-                .map(|a| (*a, t.provider_id.as_str()))
-        })
-        .collect();
+    let still = reported_pending(accounts, upserts);
     let pending: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT t.id, t.account_id, t.provider_id FROM transactions t JOIN accounts a ON a.id = t.account_id
           WHERE a.connection_id = ?1 AND t.pending = 1",
