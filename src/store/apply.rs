@@ -32,7 +32,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ApplyStats> {
         let mut tx = self.pool.begin().await?;
-        let before = count_for_connection(&mut tx, connection_id).await?;
+        let last_id = last_id(&mut tx).await?;
         let accounts = upsert_accounts(&mut tx, connection_id, delta, now).await?;
         let categories = category_ids(&mut tx).await?;
         let rules = super::rules::load(&mut tx).await?;
@@ -110,9 +110,8 @@ impl Store {
         .execute(&mut *tx)
         .await?;
 
-        let after = count_for_connection(&mut tx, connection_id).await?;
+        let added = added_since(&mut tx, last_id).await?;
         tx.commit().await?;
-        let added = usize::try_from(after - before + removed as i64).unwrap_or(0);
         Ok(ApplyStats {
             accounts: delta.accounts.len(),
             added,
@@ -122,14 +121,23 @@ impl Store {
     }
 }
 
-async fn count_for_connection(tx: &mut SqliteConnection, connection_id: i64) -> Result<i64> {
-    let (n,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM transactions WHERE account_id IN (SELECT id FROM accounts WHERE connection_id = ?1)",
-    )
-    .bind(connection_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    Ok(n)
+/// The newest row id before the delta (new rows get larger ids: SQLite gives a new row the
+/// largest id plus one), so counting what was added is a short range scan, not a count of the
+/// connection's whole history.
+async fn last_id(tx: &mut SqliteConnection) -> Result<i64> {
+    let (id,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM transactions")
+        .fetch_one(&mut *tx)
+        .await?;
+    Ok(id)
+}
+
+/// Rows stored after `last_id` that are still there.
+async fn added_since(tx: &mut SqliteConnection, last_id: i64) -> Result<usize> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM transactions WHERE id > ?1")
+        .bind(last_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    Ok(usize::try_from(n).unwrap_or(0))
 }
 
 /// Upserts the delta's accounts; returns provider account id → store id for every account of the
