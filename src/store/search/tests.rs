@@ -215,3 +215,36 @@ async fn the_index_follows_edits_and_deletes() {
         ["Ritual Roasters"]
     );
 }
+
+#[tokio::test]
+async fn rewriting_the_same_text_keeps_the_index_whole() {
+    // The sync upsert names payee and description in every UPDATE; the trigger skips rows whose
+    // text did not change (migration 0007), and the index must still match the table exactly.
+    let store = store().await;
+    sqlx::query(
+        "UPDATE transactions SET payee = payee, description = description, amount_minor = amount_minor - 1",
+    )
+    .execute(&store.pool)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE transactions SET description = 'PHILZ ON 24TH' WHERE payee = 'Philz'")
+        .execute(&store.pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO transactions_search (transactions_search, rank) VALUES ('integrity-check', 1)",
+    )
+    .execute(&store.pool)
+    .await
+    .unwrap();
+    assert_eq!(paged(&store, &searching("on 24th"), 5, 1).await.len(), 1);
+    assert!(paged(&store, &searching("mission"), 5, 1).await.is_empty());
+    for text in ["coffee", "bottle", "ikea", "deluxe"] {
+        let filter = searching(text);
+        assert_eq!(
+            paged(&store, &filter, 3, 1).await,
+            plain(&store, &filter).await,
+            "{text}"
+        );
+    }
+}
