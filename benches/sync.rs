@@ -14,17 +14,20 @@
 //! Run: `cargo bench --bench sync` (release profile). Results: BENCHMARKS.md, "Sync".
 #![allow(clippy::unwrap_used)]
 
-#[path = "sync/baseline.rs"]
+#[path = "common/baseline.rs"]
 mod baseline;
 #[path = "sync/fake.rs"]
 mod fake;
+#[path = "common/timing.rs"]
+mod timing;
 
+use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use purse::config::Secret;
-use purse::domain::{Clock, FixedClock, Money};
+use purse::domain::{Clock, Delta, FixedClock, Money};
 use purse::provider::FetchContext;
 use purse::provider::plaid::{Plaid, PlaidConfig};
 use purse::store::Store;
@@ -32,57 +35,42 @@ use purse::sync::{Connection, ProviderSpec, SyncOptions, sync_one};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer};
 
+use baseline::{Method, Row, Schema};
+use timing::{Span, measure, median};
+
 const TOTAL: usize = 100_000;
 const PAGE: usize = 500;
 const RUNS: usize = 3;
 const TOKEN: &str = "access-bench";
 
-/// Wall-clock and CPU time of one measured step.
-#[derive(Debug, Clone, Copy, Default)]
-struct Span {
-    wall: Duration,
-    cpu: Duration,
-}
-
-/// CPU time (user + system) of this process so far, from `/proc/self/stat` (zero elsewhere).
-fn cpu_now() -> Duration {
-    let ticks = std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|stat| {
-            let after_name = stat.rsplit(')').next()?.to_string();
-            let fields: Vec<u64> = after_name
-                .split_whitespace()
-                .skip(11)
-                .take(2)
-                .filter_map(|f| f.parse().ok())
-                .collect();
-            Some(fields.iter().sum::<u64>())
+/// The delta's rows as the store writes them, with account ids 1 (checking) and 2 (card) and
+/// categories numbered 1…
+fn rows(delta: &Delta) -> Vec<Row> {
+    let mut categories: HashMap<String, i64> = HashMap::new();
+    delta
+        .upserts
+        .iter()
+        .map(|t| {
+            let next = categories.len() as i64 + 1;
+            let category = t.category.clone().unwrap_or_default();
+            Row {
+                account: if t.provider_account_id == "card" {
+                    2
+                } else {
+                    1
+                },
+                provider_id: t.provider_id.clone(),
+                date: t.date.to_string(),
+                minor: t.amount.to_minor().unwrap(),
+                currency: t.amount.currency.code().to_string(),
+                payee: t.payee.clone(),
+                description: t.description.clone(),
+                category: *categories.entry(category).or_insert(next),
+                pending: i64::from(t.pending),
+                raw: t.raw.clone(),
+            }
         })
-        .unwrap_or(0);
-    // USER_HZ is 100 on Linux.
-    Duration::from_millis(ticks * 10)
-}
-
-async fn measure<T>(step: impl Future<Output = T>) -> (T, Span) {
-    let (wall, cpu) = (Instant::now(), cpu_now());
-    let out = step.await;
-    let span = Span {
-        wall: wall.elapsed(),
-        cpu: cpu_now().saturating_sub(cpu),
-    };
-    (out, span)
-}
-
-fn median(spans: &[Span]) -> Span {
-    let pick = |f: fn(&Span) -> Duration| {
-        let mut xs: Vec<Duration> = spans.iter().map(f).collect();
-        xs.sort();
-        xs[xs.len() / 2]
-    };
-    Span {
-        wall: pick(|s| s.wall),
-        cpu: pick(|s| s.cpu),
-    }
+        .collect()
 }
 
 fn line(label: &str, s: Span) {
@@ -131,7 +119,7 @@ async fn bench() {
     let dir = tempfile::tempdir().unwrap();
     let (mut e2e, mut fetch, mut apply) = (vec![], vec![], vec![]);
     let (mut unchanged, mut modified) = (vec![], vec![]);
-    let (mut rusqlite, mut python) = (vec![], vec![]);
+    let (mut rusqlite, mut multi, mut python) = (vec![], vec![], vec![]);
     for run in 0..RUNS {
         let db = dir.path().join(format!("e2e-{run}.db"));
         let store = Store::open(&db).await.unwrap();
@@ -166,12 +154,17 @@ async fn bench() {
         assert_eq!(stats.unwrap().updated, TOTAL);
         modified.push(span);
         store.close().await;
+        let rows = rows(&delta);
         let db = dir.path().join(format!("rusqlite-{run}.db"));
         rusqlite.push(tokio::task::block_in_place(|| {
-            baseline::rusqlite(&delta, &db)
+            baseline::rusqlite(&rows, &db, Schema::Purse, Method::PerRow)
+        }));
+        let db = dir.path().join(format!("multi-{run}.db"));
+        multi.push(tokio::task::block_in_place(|| {
+            baseline::rusqlite(&rows, &db, Schema::Purse, Method::MultiRow)
         }));
         let db = dir.path().join(format!("python-{run}.db"));
-        python.extend(baseline::python(&delta, dir.path(), &db));
+        python.extend(baseline::python(&rows, dir.path(), &db, Schema::Purse));
     }
     let (e2e, fetch, apply) = (median(&e2e), median(&fetch), median(&apply));
     println!(
@@ -193,6 +186,9 @@ async fn bench() {
     let plain = median(&rusqlite);
     line("rusqlite, same rows and schema", plain);
     compare("Purse ingest / rusqlite insert", plain, apply);
+    let plain = median(&multi);
+    line("rusqlite, 1,000 rows/INSERT", plain);
+    compare("Purse ingest / multi-row insert", plain, apply);
     if python.is_empty() {
         println!("  python3 baseline               skipped (no python3 with sqlite3)");
     } else {

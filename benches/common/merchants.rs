@@ -1,5 +1,7 @@
-//! The generated household: merchants (with categories, price ranges and how often they are
-//! paid), the ten accounts and the cities in bank descriptions.
+//! The generated household's data: merchants (with categories, price ranges and how often they
+//! are paid), the ten accounts on two connections and the cities in bank descriptions.
+
+use purse::domain::AccountKind;
 
 /// (payee, category, cents low, cents high, weight).
 pub const MERCHANTS: &[(&str, &str, i64, i64, u64)] = &[
@@ -56,17 +58,17 @@ pub const MERCHANTS: &[(&str, &str, i64, i64, u64)] = &[
 ];
 
 /// (connection, name, kind): ten accounts on two connections.
-pub const ACCOUNTS: &[(i64, &str, &str)] = &[
-    (1, "Everyday Checking", "checking"),
-    (1, "Joint Checking", "checking"),
-    (1, "High-Yield Savings", "savings"),
-    (1, "Emergency Fund", "savings"),
-    (1, "Sapphire Visa", "credit_card"),
-    (2, "Amex Gold", "credit_card"),
-    (2, "Amex Blue Cash", "credit_card"),
-    (2, "Costco Citi Visa", "credit_card"),
-    (2, "Brokerage", "investment"),
-    (2, "Car Loan", "loan"),
+pub const ACCOUNTS: &[(i64, &str, AccountKind)] = &[
+    (1, "Everyday Checking", AccountKind::Checking),
+    (1, "Joint Checking", AccountKind::Checking),
+    (1, "High-Yield Savings", AccountKind::Savings),
+    (1, "Emergency Fund", AccountKind::Savings),
+    (1, "Sapphire Visa", AccountKind::CreditCard),
+    (2, "Amex Gold", AccountKind::CreditCard),
+    (2, "Amex Blue Cash", AccountKind::CreditCard),
+    (2, "Costco Citi Visa", AccountKind::CreditCard),
+    (2, "Brokerage", AccountKind::Investment),
+    (2, "Car Loan", AccountKind::Loan),
 ];
 
 pub const CITIES: &[&str] = &[

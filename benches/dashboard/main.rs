@@ -1,8 +1,8 @@
 //! Benchmark (not a test): the dashboard on a store of 1,000,000 transactions across 10 accounts.
 //!
-//! The store is generated once (deterministically, `generate.rs`) into
-//! `target/bench-data/dashboard-1m-v2.db` (or `$PURSE_BENCH_DB`); measuring then runs in a fresh
-//! process. The real loop ([`purse::tui::drive`]) runs with the real store queries and the real
+//! The store is generated once (deterministically, through Purse's own ingest path:
+//! `benches/common/household.rs`) into `target/bench-data/household-1m-v3.db` (or
+//! `$PURSE_BENCH_DB`; the `scale` benchmark shares it); measuring then runs in a fresh process. The real loop ([`purse::tui::drive`]) runs with the real store queries and the real
 //! `render` on a 160×48 `TestBackend`, fed key events through its input channel, on the same
 //! two-worker tokio runtime as the binary. It reports:
 //! - first full frame (accounts, a page of transactions, the budget report and alerts on screen)
@@ -16,9 +16,11 @@
 //! Run: `cargo bench --bench dashboard`. Results: BENCHMARKS.md, "Dashboard".
 #![allow(clippy::unwrap_used)]
 
-mod data;
-mod generate;
+#[path = "../common/household.rs"]
+mod household;
 mod measure;
+#[path = "../common/merchants.rs"]
+mod merchants;
 mod probe;
 mod screen;
 
@@ -29,7 +31,7 @@ const MEASURE_ENV: &str = "PURSE_BENCH_MEASURE";
 
 fn db_path() -> PathBuf {
     std::env::var_os("PURSE_BENCH_DB").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/dashboard-1m-v2.db"),
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/household-1m-v3.db"),
         PathBuf::from,
     )
 }
@@ -41,7 +43,14 @@ fn main() -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     if !path.exists() {
-        runtime.block_on(generate::generate(&path))?;
+        let ingest = runtime.block_on(household::generate(&path, 1_000_000))?;
+        eprintln!(
+            "generated {} ({} rows) in {:.1?}, {:.1?} of it in apply_delta",
+            path.display(),
+            ingest.rows,
+            ingest.total,
+            ingest.apply
+        );
     }
     if std::env::var_os(MEASURE_ENV).is_none() {
         // Measure in a fresh process: its memory holds only the dashboard's work.

@@ -12,7 +12,7 @@ use purse::domain::{Currency, FixedClock};
 use purse::store::{Store, TxnFilter};
 use purse::tui::{Pane, RunOptions, drive};
 
-use crate::generate::today;
+use crate::household::today;
 use crate::probe::{Probe, percentiles};
 use crate::screen::BenchScreen;
 
