@@ -10,6 +10,7 @@ mod import;
 mod link;
 pub(crate) mod output;
 mod rules;
+mod streamed;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

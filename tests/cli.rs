@@ -252,6 +252,17 @@ fn demo_reads_accounts_transactions_status_and_alerts() {
     let account_names: BTreeSet<&str> = accounts.iter().map(|a| s(a, "name")).collect();
     assert!(all.iter().all(|t| account_names.contains(s(t, "account"))));
 
+    // The text listing streams page by page: one line per transaction after the header, the
+    // newest first, with the columns of the first page.
+    let text = env.ok(&["--demo", "transactions"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), all.len() + 1, "header plus one line each");
+    assert!(lines[0].trim_start().starts_with("Date"));
+    assert!(lines[1].trim_start().starts_with(s(&all[0], "date")));
+    assert!(lines.last().unwrap().trim_start().starts_with(s(all.last().unwrap(), "date")));
+    let payee_at = lines[0].find("Payee").unwrap();
+    assert!(lines[1001..].iter().all(|l| l.get(payee_at - 1..payee_at) == Some(" ")));
+
     // --limit
     let five = env.json(&["--demo", "transactions", "--json", "--limit", "5"]);
     assert_eq!(five.len(), 5);

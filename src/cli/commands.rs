@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 use super::output::{
     self, AccountJson, AlertJson, BillJson, BudgetJson, StatusJson, TransactionJson, table,
 };
+use super::streamed::StreamedTable;
 use super::{BudgetAction, Cli, Command, Context, TransactionArgs};
-use crate::domain::{Money, Month, money::parse_decimal};
+use crate::domain::{Money, Month, Transaction, money::parse_decimal};
 use crate::store::{TxnCursor, TxnFilter};
 use crate::sync;
 
@@ -384,7 +385,8 @@ async fn transactions(
     if json {
         write!(out, "[")?;
     }
-    let mut rows = Vec::new();
+    // Text rows stream too: the first page sizes the columns.
+    let mut text: Option<StreamedTable> = None;
     while left > 0 {
         let page = ctx
             .store
@@ -397,8 +399,8 @@ async fn transactions(
         let Some(last) = page.last() else { break };
         after = Some(TxnCursor::of(last));
         left = left.saturating_sub(page.len() as u64);
-        for t in &page {
-            if json {
+        if json {
+            for t in &page {
                 if !first {
                     write!(out, ",")?;
                 }
@@ -409,19 +411,17 @@ async fn transactions(
                         .map_err(std::io::Error::from)?
                 )?;
                 first = false;
-            } else {
-                rows.push(vec![
-                    t.date.to_string(),
-                    t.account.clone(),
-                    t.payee.clone(),
-                    t.category.clone(),
-                    t.amount.display(),
-                    if t.pending {
-                        "pending".into()
-                    } else {
-                        String::new()
-                    },
-                ]);
+            }
+        } else {
+            let rows: Vec<Vec<String>> = page.iter().map(transaction_cells).collect();
+            let table =
+                text.get_or_insert_with(|| StreamedTable::new(&TRANSACTION_HEADER, &rows, &[4]));
+            if first {
+                table.header(out, &TRANSACTION_HEADER)?;
+                first = false;
+            }
+            for row in &rows {
+                table.line(out, row)?;
             }
         }
         if page.len() < PAGE as usize {
@@ -430,18 +430,27 @@ async fn transactions(
     }
     if json {
         writeln!(out, "{}]", if first { "" } else { "\n" })?;
-    } else {
-        writeln!(
-            out,
-            "{}",
-            table(
-                &["Date", "Account", "Payee", "Category", "Amount", ""],
-                rows,
-                &[4]
-            )
-        )?;
+    } else if first {
+        writeln!(out, "{}", table(&TRANSACTION_HEADER, Vec::new(), &[4]))?;
     }
     Ok(())
+}
+
+const TRANSACTION_HEADER: [&str; 6] = ["Date", "Account", "Payee", "Category", "Amount", ""];
+
+fn transaction_cells(t: &Transaction) -> Vec<String> {
+    vec![
+        t.date.to_string(),
+        t.account.clone(),
+        t.payee.clone(),
+        t.category.clone(),
+        t.amount.display(),
+        if t.pending {
+            "pending".into()
+        } else {
+            String::new()
+        },
+    ]
 }
 
 async fn budgets(
