@@ -2,6 +2,9 @@
 //! pinned by `PURSE_TODAY`.
 #![allow(clippy::unwrap_used)]
 
+#[path = "cli/bills.rs"]
+mod bills;
+
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
 use std::path::{Path, PathBuf};
