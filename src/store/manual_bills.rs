@@ -1,20 +1,24 @@
 //! Bills the user adds: their definitions (`manual_bills`: from the config's `[[bills]]` or added
 //! by hand) and the occurrences stored for them as 'manual' bills. A config sync adds, updates
 //! and removes only definitions that came from the config; occurrences are added as they come
-//! due (see [`occurrences_to_store`]) and the next one as soon as one is paid. Also deleting a
-//! bill the user added, marking any bill paid by hand, and the bill list with each bill's
-//! schedule and origin. Reading the definitions: `manual_bills/defs.rs`.
+//! due and the next one as soon as one is paid (see
+//! [`occurrences_to_store`](crate::domain::bill::schedule::occurrences_to_store)). Also deleting
+//! a bill the user added, marking any bill paid by hand, and the bill list with each bill's
+//! schedule and origin. The definitions' rows: `manual_bills/defs.rs`; storing occurrences:
+//! `manual_bills/occurrences.rs`.
 
 mod defs;
+mod occurrences;
 
-use chrono::{NaiveDate, Utc};
-use sqlx::{Row, SqliteConnection};
+use chrono::NaiveDate;
+use sqlx::Row;
 
 use super::alerts::bill_from_row;
-use super::{Result, Store, StoreError, rows};
-use crate::domain::bill::schedule::{BillOrigin, Every, occurrences_to_store};
+use super::{Result, Store, StoreError};
+use crate::domain::bill::schedule::{BillOrigin, Every};
 use crate::domain::{Bill, BillSource, NewManualBill};
-use defs::{Def, load_defs, resolve_account};
+use defs::{Def, delete_def, insert_def, load_defs, resolve_account, update_def};
+use occurrences::store_occurrences;
 
 /// A stored bill with, for the user's own, how often it repeats and where it was defined.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,119 +216,4 @@ impl Store {
             })
             .collect()
     }
-}
-
-async fn insert_def(conn: &mut SqliteConnection, def: &Def) -> Result<i64> {
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO manual_bills (name, amount_minor, currency, first_due, every, account_id,
-                                   account_match, origin, created)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
-    )
-    .bind(&def.name)
-    .bind(def.amount.to_minor()?)
-    .bind(def.amount.currency.code())
-    .bind(rows::date_text(def.first_due))
-    .bind(def.every.as_str())
-    .bind(def.account_id)
-    .bind(def.account_match.as_deref())
-    .bind(def.origin.as_str())
-    .bind(rows::instant_text(Utc::now()))
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(id)
-}
-
-/// Updates a definition; its unpaid occurrences follow (or go, when the schedule or name
-/// changed, to be stored again on the new schedule).
-async fn update_def(conn: &mut SqliteConnection, old: &Def, new: &Def) -> Result<()> {
-    sqlx::query(
-        "UPDATE manual_bills SET name = ?2, amount_minor = ?3, currency = ?4, first_due = ?5,
-                every = ?6, account_id = ?7, account_match = ?8, origin = ?9 WHERE id = ?1",
-    )
-    .bind(old.id)
-    .bind(&new.name)
-    .bind(new.amount.to_minor()?)
-    .bind(new.amount.currency.code())
-    .bind(rows::date_text(new.first_due))
-    .bind(new.every.as_str())
-    .bind(new.account_id)
-    .bind(new.account_match.as_deref())
-    .bind(new.origin.as_str())
-    .execute(&mut *conn)
-    .await?;
-    let rescheduled =
-        old.name != new.name || old.first_due != new.first_due || old.every != new.every;
-    let sql = if rescheduled {
-        "DELETE FROM bills WHERE manual_id = ?1 AND paid = 0"
-    } else {
-        "UPDATE bills SET amount_minor = ?2, currency = ?3, account_id = ?4
-          WHERE manual_id = ?1 AND paid = 0"
-    };
-    sqlx::query(sql)
-        .bind(old.id)
-        .bind(new.amount.to_minor()?)
-        .bind(new.amount.currency.code())
-        .bind(new.account_id)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
-/// Deletes a definition and its unpaid occurrences (paid ones lose the link and stay).
-async fn delete_def(conn: &mut SqliteConnection, id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM bills WHERE manual_id = ?1 AND paid = 0")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("DELETE FROM manual_bills WHERE id = ?1")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
-/// Stores what [`occurrences_to_store`] asks for, for every definition. A predicted bill of the
-/// same name and date becomes this definition's (the user's word wins over a prediction).
-async fn store_occurrences(conn: &mut SqliteConnection, today: NaiveDate) -> Result<usize> {
-    let defs = load_defs(&mut *conn).await?;
-    let stored = sqlx::query("SELECT manual_id, due, paid FROM bills WHERE manual_id IS NOT NULL")
-        .fetch_all(&mut *conn)
-        .await?;
-    let mut occurrences: Vec<(i64, NaiveDate, bool)> = Vec::with_capacity(stored.len());
-    for row in &stored {
-        let due: String = row.try_get("due")?;
-        occurrences.push((
-            row.try_get("manual_id")?,
-            rows::date(&due)?,
-            row.try_get::<i64, _>("paid")? != 0,
-        ));
-    }
-    let mut added = 0;
-    for def in &defs {
-        let mine: Vec<(NaiveDate, bool)> = occurrences
-            .iter()
-            .filter(|(id, _, _)| *id == def.id)
-            .map(|(_, due, paid)| (*due, *paid))
-            .collect();
-        for due in occurrences_to_store(def.first_due, def.every, &mine, today) {
-            let done = sqlx::query(
-                "INSERT INTO bills (name, account_id, amount_minor, currency, due, source, manual_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'manual', ?6)
-                 ON CONFLICT (name, due) DO UPDATE SET source = 'manual',
-                        manual_id = excluded.manual_id, amount_minor = excluded.amount_minor,
-                        currency = excluded.currency, account_id = excluded.account_id
-                  WHERE bills.manual_id IS NULL AND bills.source <> 'liability'",
-            )
-            .bind(&def.name)
-            .bind(def.account_id)
-            .bind(def.amount.to_minor()?)
-            .bind(def.amount.currency.code())
-            .bind(rows::date_text(due))
-            .bind(def.id)
-            .execute(&mut *conn)
-            .await?;
-            added += usize::try_from(done.rows_affected()).unwrap_or(0);
-        }
-    }
-    Ok(added)
 }
