@@ -90,7 +90,9 @@ pub enum Saved {
     Note {
         id: TransactionId,
     },
+    /// A bill was added; `id` is its first stored occurrence (0 when none is due yet).
     BillAdded {
+        id: i64,
         name: String,
         due: NaiveDate,
     },

@@ -27,6 +27,8 @@ pub struct BillsOverlay {
     pub rows: Option<Vec<BillRow>>,
     pub selected: usize,
     pub mode: ListMode,
+    /// Select this bill when the list next arrives (one just added).
+    pub follow: Option<i64>,
 }
 
 /// The rules overlay: every categorisation rule in the order they are tried.
@@ -36,10 +38,18 @@ pub struct RulesOverlay {
     pub rules: Option<Vec<Rule>>,
     pub selected: usize,
     pub mode: ListMode,
+    /// Select this rule when the list next arrives (one just added).
+    pub follow: Option<i64>,
 }
 
 impl BillsOverlay {
+    /// Takes a fresh list; the selection goes to a bill just added, else stays on the same bill
+    /// when it is still there.
     pub fn set_rows(&mut self, mut rows: Vec<BillRow>) {
+        let was = self
+            .follow
+            .take()
+            .or(self.selected_row().map(|r| r.bill.id));
         rows.sort_by(|a, b| {
             let (a, b) = (&a.bill, &b.bill);
             a.paid.cmp(&b.paid).then(if a.paid {
@@ -48,7 +58,10 @@ impl BillsOverlay {
                 (a.due, &a.name).cmp(&(b.due, &b.name))
             })
         });
-        self.selected = self.selected.min(rows.len().saturating_sub(1));
+        self.selected = was
+            .and_then(|id| rows.iter().position(|r| r.bill.id == id))
+            .unwrap_or(self.selected)
+            .min(rows.len().saturating_sub(1));
         self.rows = Some(rows);
     }
 
@@ -66,8 +79,14 @@ impl BillsOverlay {
 }
 
 impl RulesOverlay {
+    /// Takes a fresh list; the selection goes to a rule just added, else stays on the same rule
+    /// when it is still there.
     pub fn set_rules(&mut self, rules: Vec<Rule>) {
-        self.selected = self.selected.min(rules.len().saturating_sub(1));
+        let was = self.follow.take().or(self.selected_rule().map(|r| r.id));
+        self.selected = was
+            .and_then(|id| rules.iter().position(|r| r.id == id))
+            .unwrap_or(self.selected)
+            .min(rules.len().saturating_sub(1));
         self.rules = Some(rules);
     }
 

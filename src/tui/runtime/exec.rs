@@ -226,6 +226,7 @@ async fn answer(
         Command::AddBill { bill, today } => {
             let stored = store.add_manual_bill(bill, *today).await?;
             saved(Saved::BillAdded {
+                id: stored.first().map_or(0, |b| b.id),
                 name: bill.name.clone(),
                 due: stored.first().map_or(bill.first_due, |b| b.due),
             })

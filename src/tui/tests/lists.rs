@@ -218,12 +218,25 @@ fn the_add_form_checks_each_field_inline_then_adds() {
     update(
         &mut app,
         Action::Saved(Saved::BillAdded {
+            id: 9,
             name: "Car insurance".into(),
             due: day(28),
         }),
     );
     let notice = app.notice.clone().map(|n| n.text).unwrap_or_default();
     assert_eq!(notice, "Bill added: Car insurance, due 2026-11-28");
+    // The reloaded list selects it.
+    let mut rows = bill_rows();
+    rows.push(manual(
+        9,
+        "Car insurance",
+        64_000,
+        28,
+        BillOrigin::User,
+        Every::Annually,
+    ));
+    load(&mut app, Data::BillList(rows));
+    assert_eq!(selected_bill(&app), "Car insurance");
     // Esc in a form goes back to the list, not out of it.
     press(&mut app, KeyCode::Char('a'));
     press(&mut app, KeyCode::Esc);
@@ -290,6 +303,15 @@ fn p_marks_the_selected_bill_paid_once() {
             .selected_row()
             .is_some_and(|r| r.bill.paid),
         "shown at once"
+    );
+    // The reloaded list puts it with the paid ones; the selection follows it.
+    let mut rows = bill_rows();
+    rows[0].bill.paid = true;
+    load(&mut app, Data::BillList(rows));
+    assert_eq!(bills_overlay(&app).selected, 3);
+    assert_eq!(
+        bills_overlay(&app).selected_row().map(|r| r.bill.id),
+        Some(1)
     );
     assert!(press(&mut app, KeyCode::Char('p')).is_empty());
     // Outside the overlay p does nothing.

@@ -86,6 +86,35 @@ fn rules_list_add_delete_and_apply() {
         ..NewRule::default()
     };
     assert_eq!(commands, [Command::AddRule(rule), Command::LoadRules]);
+    update(
+        &mut app,
+        Action::Saved(Saved::RuleAdded {
+            id: 3,
+            rule: "payee matches \"^uber( eats)?\" → Rideshare".into(),
+        }),
+    );
+    let mut reloaded = rules();
+    reloaded.insert(
+        0,
+        Rule {
+            id: 3,
+            category: "Rideshare".into(),
+            payee: PayeePattern::regex("^uber( eats)?").ok(),
+            ..rules()[0].clone()
+        },
+    );
+    load(&mut app, Data::Rules(reloaded.clone()));
+    let selected = |app: &App| match &app.overlay {
+        Some(Overlay::Rules(r)) => r.selected_rule().map(|r| r.id),
+        _ => None,
+    };
+    assert_eq!(selected(&app), Some(3), "the new rule is selected");
+    load(&mut app, Data::Rules(rules()));
+    assert_eq!(
+        selected(&app),
+        Some(2),
+        "and once it is gone, the row in its place"
+    );
 
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('d'));

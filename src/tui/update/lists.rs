@@ -177,10 +177,15 @@ pub(super) fn apply_rule(app: &mut App) -> Vec<Command> {
     commands
 }
 
-/// A list write succeeded: say so.
+/// A list write succeeded: say so (a new bill or rule gets selected when the list reloads).
 pub(super) fn saved(app: &mut App, saved: Saved) {
+    match (&mut app.overlay, &saved) {
+        (Some(Overlay::Bills(b)), Saved::BillAdded { id, .. }) => b.follow = Some(*id),
+        (Some(Overlay::Rules(r)), Saved::RuleAdded { id, .. }) => r.follow = Some(*id),
+        _ => {}
+    }
     let message = match saved {
-        Saved::BillAdded { name, due } => text::bill_added(&name, &due.to_string()),
+        Saved::BillAdded { name, due, .. } => text::bill_added(&name, &due.to_string()),
         Saved::BillDeleted { name } => text::bill_deleted(&name),
         Saved::BillPaid { name, due } => text::bill_paid(&name, &due.to_string()),
         Saved::RuleAdded { id, rule } => text::rule_added(id, &rule),
