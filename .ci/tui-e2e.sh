@@ -2,8 +2,10 @@
 # End-to-end test of the dashboard: starts the real binary in tmux (private server, isolated
 # HOME/XDG dirs, a fixed "today", the demo bank), visits every pane, zooms, searches, opens a
 # detail popup, clicks with the mouse, shows the charts and the help, sets a budget through the
-# keyboard, quits, then checks the budget with `purse --demo budgets --json` and that the terminal
-# was restored (exit status 0, alternate screen off, mouse reporting off, raw mode off).
+# keyboard, adds a bill and marks it paid in the bills list (b), adds, applies and deletes a rule
+# in the rules list (R), quits, then checks the budget and the bills with `purse --demo … --json`
+# and that the terminal was restored (exit status 0, alternate screen off, mouse reporting off,
+# raw mode off).
 # Every wait polls the screen; nothing sleeps a fixed time except the 0.1 s after a lone Escape.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -134,6 +136,32 @@ wait_for "Budget for Fees"
 text "42.50" && keys Enter
 wait_for "Saved: Fees budget \$42.50 from Nov 2026"
 
+echo "tui-e2e: bills"
+keys b && wait_for "a add · d delete · p paid · Esc close"
+keys a && wait_for "New bill"
+text "Car insurance" && keys Tab && text "640" && keys Tab
+for _ in $(seq 10); do keys BSpace; done
+text "2026-11-23" && keys Tab && text "annually" && keys Enter
+wait_for "Bill added: Car insurance, due 2026-11-23"
+wait_for "you · annually"
+keys p && wait_for "Marked paid: Car insurance due 2026-11-23"
+wait_for "2027-11-23"
+escape && wait_gone "a add · d delete · p paid · Esc close"
+
+echo "tui-e2e: rules"
+keys R && wait_for "Categorisation rules"
+wait_for "No rules yet"
+keys a && wait_for "New rule"
+text "philz" && keys Tab && keys Tab && text "Cofee" && keys Enter
+wait_for "No category “Cofee”"
+keys BSpace BSpace BSpace BSpace BSpace && text "coffee" && keys Enter
+wait_for "Rule 1 added: payee contains \"philz\" → Coffee"
+keys A && wait_for "Rule 1 changed no past transactions"
+keys d && wait_for "Delete rule 1"
+keys y && wait_for "Rule 1 deleted"
+wait_for "No rules yet"
+escape && wait_gone "Categorisation rules"
+
 echo "tui-e2e: charts and help"
 keys v && wait_for "Spending by category"
 wait_for "Money in vs out"
@@ -156,5 +184,13 @@ echo "tui-e2e: budget saved"
 json=$(env "${ENV[@]}" "$BIN" --demo budgets --json)
 echo "$json" | tr -d ' \n' | grep -q '"category":"Fees","budgeted":"42.50"' ||
   fail "budgets --json does not show Fees at 42.50: $json"
+
+echo "tui-e2e: bill saved, rule gone"
+# (Spaces are stripped, names included.)
+bills=$(env "${ENV[@]}" "$BIN" --demo bills --json | tr -d ' \n')
+echo "$bills" | grep -q '"name":"Carinsurance","account_id":null,"amount":"640.00","minimum":null,"currency":"USD","due":"2027-11-23","source":"manual","paid":false,"every":"annually","origin":"user"' ||
+  fail "bills --json does not show the next Car insurance bill: $bills"
+rules=$(env "${ENV[@]}" "$BIN" --demo rules --json | tr -d ' \n')
+[ "$rules" = "[]" ] || fail "rules --json still lists rules: $rules"
 
 echo "tui-e2e: ok"

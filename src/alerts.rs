@@ -1,7 +1,8 @@
 //! The alerts engine's I/O shell: gathers what the pure rules need from the store (see
-//! `snapshot`), keeps derived data up to date (transfer categories, bills predicted from
-//! recurring streams and bills paid), runs every rule and stores what they raise, each stable key
-//! once. It runs after every sync and on the sync task's timer.
+//! `snapshot`), keeps derived data up to date (transfer categories, the config's `[[bills]]` and
+//! the due occurrences of the user's bills, bills predicted from recurring streams and bills
+//! paid), runs every rule and stores what they raise, each stable key once. It runs after every
+//! sync and on the sync task's timer.
 //!
 //! The rules (all pure, in [`crate::domain`]): bill due ([`bill_alerts`] over
 //! [`alerting_bills`]), low balance ([`low_balance_alerts`] and the projected low of
@@ -25,6 +26,8 @@ use snapshot::Snapshot;
 /// Evaluates every rule and returns the alerts raised for the first time.
 pub async fn evaluate(store: &Store, settings: &Settings, clock: &dyn Clock) -> Result<Vec<Alert>> {
     let today = clock.today();
+    store.sync_config_bills(&settings.bills).await?;
+    store.refresh_manual_bills(today).await?;
     let snap = Snapshot::load(store, settings, today).await?;
     let plan = plan_bills(
         &snap.streams,
@@ -34,6 +37,10 @@ pub async fn evaluate(store: &Store, settings: &Settings, clock: &dyn Clock) -> 
     );
     if plan != Default::default() {
         store.apply_bill_plan(&plan).await?;
+    }
+    if !plan.paid.is_empty() {
+        // A paid bill of the user's that repeats gets its next occurrence.
+        store.refresh_manual_bills(today).await?;
     }
     let bills = store.bills().await?;
     let existing: Vec<String> = store

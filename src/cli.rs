@@ -3,6 +3,7 @@
 //! `cli/context.rs`.
 
 mod alerts;
+mod bills;
 mod commands;
 mod context;
 mod export;
@@ -75,8 +76,11 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<rules::RulesAction>,
     },
-    /// List upcoming bills.
-    Bills,
+    /// List bills (`add`, `delete`, `paid` change them; `[[bills]]` in the config adds yours).
+    Bills {
+        #[command(subcommand)]
+        action: Option<bills::BillsAction>,
+    },
     /// List categories.
     Categories,
     /// Show each connection's sync status.

@@ -7,9 +7,10 @@
 //! Submodules: `schema` (every known key), `check` (reading and walking the raw file), `env`
 //! (`PURSE__…` variable names), `layers` (the `config` crate merge), `leaf` and `typed` (single
 //! values, `env:` resolution), `extract` and `connections` (sections and their validation),
-//! `import` (`[import]` and its CSV presets), `sections` (the public section types), plus
-//! [`Secret`], [`QuietHours`] and the errors.
+//! `bills` (`[[bills]]`), `import` (`[import]` and its CSV presets), `sections` (the public
+//! section types), plus [`Secret`], [`QuietHours`] and the errors.
 
+mod bills;
 mod check;
 mod connections;
 mod env;
@@ -31,7 +32,7 @@ use chrono::NaiveTime;
 use directories::ProjectDirs;
 use rust_decimal::Decimal;
 
-use crate::domain::Currency;
+use crate::domain::{Currency, NewManualBill};
 
 pub use error::{ConfigError, Location};
 pub use import::{CsvPreset, ImportSettings};
@@ -54,6 +55,9 @@ pub struct Settings {
     pub logging: Logging,
     pub connections: Vec<ConnectionConfig>,
     pub accounts: Vec<AccountOverride>,
+    /// `[[bills]]`: bills the user owes that no bank reports (synced into the store by the
+    /// alerts engine).
+    pub bills: Vec<NewManualBill>,
     /// `[import]`: the watched statements folder and CSV presets.
     pub import: ImportSettings,
     /// Key rebinding for the TUI: action name → key. Not validated here.
@@ -110,6 +114,7 @@ impl Default for Settings {
             },
             connections: Vec::new(),
             accounts: Vec::new(),
+            bills: Vec::new(),
             import: ImportSettings::default(),
             keys: BTreeMap::new(),
             source: None,

@@ -27,7 +27,8 @@ pub mod unusual;
 
 pub use account::{Account, AccountId, AccountKind};
 pub use alert::{Alert, AlertKind, NewAlert};
-pub use bill::{Bill, BillSource, IncomingBill};
+pub use bill::schedule::{BillOrigin, Every};
+pub use bill::{Bill, BillError, BillSource, IncomingBill, NewManualBill};
 pub use budget::{
     Budget, BudgetLine, BudgetReport, CategoryNet, budget_report, budget_report_with_rollover,
 };

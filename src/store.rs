@@ -4,7 +4,8 @@
 //! Submodules: `apply` (one sync's delta in one transaction), `transactions` (paged reads and
 //! search), `budgets`, `alerts` (alerts and bills), `connections` (sync status), `imports` (statement import and
 //! journal export reads), `rules` (categorisation rules), `delivery` (which alerts await a
-//! notification), `history` (what the alert rules analyse), `rows` (row ↔ domain conversion).
+//! notification), `history` (what the alert rules analyse), `manual_bills` (bills the user adds,
+//! from the config or by hand), `rows` (row ↔ domain conversion).
 
 mod accounts;
 mod alerts;
@@ -14,6 +15,7 @@ mod connections;
 mod delivery;
 mod history;
 mod imports;
+mod manual_bills;
 mod reports;
 mod rows;
 mod rules;
@@ -27,10 +29,11 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-use crate::domain::{CategoryKind, MoneyError, category::DEFAULT_CATEGORIES};
+use crate::domain::{BillSource, CategoryKind, MoneyError, category::DEFAULT_CATEGORIES};
 
 pub use apply::ApplyStats;
 pub use imports::{RecordedBalance, SyncStatusColumns};
+pub use manual_bills::{BillRow, ConfigBillsSync};
 pub use reports::{CategorySpend, MonthFlow};
 pub use transactions::{TxnCursor, TxnFilter};
 
@@ -60,6 +63,26 @@ pub enum StoreError {
     Rule(#[from] crate::domain::RuleError),
     #[error("no rule with id {0} (see `purse rules`)")]
     UnknownRule(i64),
+    #[error(transparent)]
+    Bill(#[from] crate::domain::BillError),
+    #[error("no bill with id {0} (see `purse bills`)")]
+    UnknownBill(i64),
+    #[error("a bill named \"{0}\" already exists (see `purse bills`); give each bill its own name")]
+    DuplicateBill(String),
+    #[error(
+        "bill {id} ({name}) {}; only bills you added can be deleted",
+        match kind { BillSource::Liability => "is the bank's card statement", _ => "is predicted from recurring payments" }
+    )]
+    BillNotManual {
+        id: i64,
+        name: String,
+        kind: BillSource,
+    },
+    #[error(
+        "bill {id} ({name}) is defined in the config file's [[bills]]; remove it there (it would \
+         come back at the next sync)"
+    )]
+    ConfigBill { id: i64, name: String },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

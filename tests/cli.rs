@@ -2,6 +2,9 @@
 //! pinned by `PURSE_TODAY`.
 #![allow(clippy::unwrap_used)]
 
+#[path = "cli/bills.rs"]
+mod bills;
+
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -259,9 +262,19 @@ fn demo_reads_accounts_transactions_status_and_alerts() {
     assert_eq!(lines.len(), all.len() + 1, "header plus one line each");
     assert!(lines[0].trim_start().starts_with("Date"));
     assert!(lines[1].trim_start().starts_with(s(&all[0], "date")));
-    assert!(lines.last().unwrap().trim_start().starts_with(s(all.last().unwrap(), "date")));
+    assert!(
+        lines
+            .last()
+            .unwrap()
+            .trim_start()
+            .starts_with(s(all.last().unwrap(), "date"))
+    );
     let payee_at = lines[0].find("Payee").unwrap();
-    assert!(lines[1001..].iter().all(|l| l.get(payee_at - 1..payee_at) == Some(" ")));
+    assert!(
+        lines[1001..]
+            .iter()
+            .all(|l| l.get(payee_at - 1..payee_at) == Some(" "))
+    );
 
     // --limit
     let five = env.json(&["--demo", "transactions", "--json", "--limit", "5"]);

@@ -6,8 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use purse::config::{ConfigError, ProviderKind, Settings, known_keys};
-use purse::domain::Currency;
+use purse::domain::{Currency, Every, Money};
 use rust_decimal::Decimal;
 
 const SECRETS: &[(&str, &str)] = &[
@@ -315,6 +316,72 @@ fn connection_rules() {
 }
 
 #[test]
+fn bills_read_every_key_with_defaults() {
+    let s = load("bills.toml", &[]).unwrap();
+    assert_eq!(s.bills.len(), 2);
+    let rent = &s.bills[0];
+    assert_eq!(rent.name, "Rent");
+    assert_eq!(rent.amount, Money::new(dec("1850.00"), Currency::USD));
+    assert_eq!(
+        rent.first_due,
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+    );
+    assert_eq!(rent.every, Every::Monthly);
+    assert_eq!(rent.account.as_deref(), Some("Checking"));
+    let car = &s.bills[1];
+    assert_eq!(
+        car.amount,
+        Money::new(dec("640"), Currency::EUR),
+        "general.currency"
+    );
+    assert_eq!(car.every, Every::Once);
+    assert_eq!(car.account, None);
+    assert!(load("minimal.toml", &[]).unwrap().bills.is_empty());
+}
+
+#[test]
+fn bad_bills_name_file_key_and_value() {
+    bad_fixture(
+        "bill_float_amount.toml",
+        &[
+            "`bills[0].amount`",
+            "(line 3)",
+            "1850.5",
+            "amount = \"1850.5\"",
+        ],
+    );
+    bad_fixture(
+        "bill_negative_amount.toml",
+        &["`bills[0].amount`", "\"-5\"", "above zero"],
+    );
+    bad_fixture(
+        "bill_bad_every.toml",
+        &["`bills[0].every`", "(line 5)", "\"fortnightly\"", "monthly"],
+    );
+    bad_fixture(
+        "bill_bad_due.toml",
+        &["`bills[0].due`", "\"12/01/2026\"", "YYYY-MM-DD"],
+    );
+    bad_fixture(
+        "bill_missing_due.toml",
+        &["missing key `bills[0].due`", "due = \"2026-12-01\""],
+    );
+    bad_fixture(
+        "bill_duplicate_names.toml",
+        &[
+            "`bills[1].name`",
+            "(line 7)",
+            "\"RENT\"",
+            "`bills[0]` already uses",
+        ],
+    );
+    bad_fixture(
+        "bill_unknown_key.toml",
+        &["unknown key `bills[0].day`", "(line 5)", "due"],
+    );
+}
+
+#[test]
 fn missing_and_empty_env_secrets_name_key_and_variable() {
     bad_fixture(
         "missing_env.toml",
@@ -385,6 +452,7 @@ fn example_loads_as_is_with_the_defaults() {
     let s = load_path(&example(), &[]).unwrap();
     let d = Settings::default();
     assert!(s.connections.is_empty() && s.accounts.is_empty() && s.keys.is_empty());
+    assert!(s.bills.is_empty());
     assert_eq!(
         (s.general, s.sync, s.alerts, s.notifications),
         (d.general, d.sync, d.alerts, d.notifications)
@@ -436,6 +504,8 @@ fn example_connections_load_when_uncommented() {
     );
     assert_eq!(s.low_balance_for("Checking", ""), dec("250.00"));
     assert_eq!(s.keys.get("quit").map(String::as_str), Some("q"));
+    assert_eq!(s.bills.len(), 1);
+    assert_eq!(s.bills[0].every, Every::Monthly);
 }
 
 #[test]

@@ -6,9 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 
-use super::output::{
-    self, AccountJson, AlertJson, BillJson, BudgetJson, StatusJson, TransactionJson, table,
-};
+use super::output::{self, AccountJson, AlertJson, BudgetJson, StatusJson, TransactionJson, table};
 use super::streamed::StreamedTable;
 use super::{BudgetAction, Cli, Command, Context, TransactionArgs};
 use crate::domain::{Money, Month, Transaction, money::parse_decimal};
@@ -104,39 +102,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 )?;
             }
         }
-        Command::Bills => {
-            let bills = ctx.store.bills().await?;
-            if json {
-                print_json(out, &bills.iter().map(BillJson::from).collect::<Vec<_>>())?;
-            } else {
-                let today = ctx.clock.today();
-                let rows = bills
-                    .iter()
-                    .map(|b| {
-                        vec![
-                            b.name.clone(),
-                            b.amount.display(),
-                            output::opt_money(b.minimum),
-                            b.due.to_string(),
-                            if b.paid {
-                                "paid".into()
-                            } else {
-                                format!("{} days", b.days_left(today))
-                            },
-                        ]
-                    })
-                    .collect();
-                writeln!(
-                    out,
-                    "{}",
-                    table(
-                        &["Bill", "Amount", "Minimum", "Due", "Left"],
-                        rows,
-                        &[1, 2, 4]
-                    )
-                )?;
-            }
-        }
+        Command::Bills { action } => super::bills::run(&ctx, action, json, out).await?,
         Command::Categories => {
             let tree = ctx.store.categories().await?;
             let names = tree.names();

@@ -119,6 +119,14 @@ impl Context {
 }
 
 impl Context {
+    /// Brings the config's `[[bills]]` into the store and adds the occurrences of the user's
+    /// bills that have come due (the alerts engine does the same on every run).
+    pub async fn sync_bills(&self) -> anyhow::Result<()> {
+        self.store.sync_config_bills(&self.settings.bills).await?;
+        self.store.refresh_manual_bills(self.clock.today()).await?;
+        Ok(())
+    }
+
     /// A new demo store gets the demo household's budgets, so the Budgets pane has something to
     /// show; budgets the user set or removed later are left alone.
     async fn seed_demo_budgets(&self) -> anyhow::Result<()> {

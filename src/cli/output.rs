@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::domain::{
     Account, Alert, Bill, BudgetLine, BudgetReport, ConnectionStatus, Money, Transaction,
 };
+use crate::store::BillRow;
 
 #[derive(Debug, Serialize)]
 pub struct AccountJson {
@@ -131,6 +132,22 @@ pub struct BillJson {
     pub due: String,
     pub source: String,
     pub paid: bool,
+    /// Bills the user added: how often it repeats (once, weekly, …, annually).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub every: Option<String>,
+    /// Bills the user added: "config" (`[[bills]]`) or "user" (`purse bills add`, the dashboard).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+impl From<&BillRow> for BillJson {
+    fn from(r: &BillRow) -> Self {
+        BillJson {
+            every: r.every.map(|e| e.as_str().to_string()),
+            origin: r.origin.map(|o| o.as_str().to_string()),
+            ..BillJson::from(&r.bill)
+        }
+    }
 }
 
 impl From<&Bill> for BillJson {
@@ -145,6 +162,8 @@ impl From<&Bill> for BillJson {
             due: b.due.format("%Y-%m-%d").to_string(),
             source: b.source.as_str().to_string(),
             paid: b.paid,
+            every: None,
+            origin: None,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Turns the merged `config` tree into typed [`Settings`]: every section in turn, with its ranges,
 //! currency, quiet hours, log level, `[keys]` and `[[accounts]]`. `[[connections]]` are in
-//! `config/connections.rs`.
+//! `config/connections.rs`, `[[bills]]` in `config/bills.rs`.
 
 use std::collections::BTreeMap;
 
@@ -112,6 +112,7 @@ pub(crate) fn settings(ctx: &Ctx<'_>, root: &Value) -> Result<Settings, ConfigEr
     let list = |name: &str| root.get(name).map_or(Ok(&[][..]), |v| ctx.list(name, v));
     let connections = connections::connections(ctx, list("connections")?)?;
     let accounts = accounts(ctx, list("accounts")?)?;
+    let bills = super::bills::bills(ctx, list("bills")?, general.currency)?;
     let import = super::import::import(ctx, section("import")?)?;
 
     Ok(Settings {
@@ -123,6 +124,7 @@ pub(crate) fn settings(ctx: &Ctx<'_>, root: &Value) -> Result<Settings, ConfigEr
         logging,
         connections,
         accounts,
+        bills,
         import,
         keys,
         source: None,

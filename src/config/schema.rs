@@ -45,6 +45,16 @@ pub(crate) const CONNECTION: &[Field] = &[
 
 pub(crate) const ACCOUNT: &[Field] = &[f("match", Kind::Str), f("low_balance", Kind::Decimal)];
 
+/// One `[[bills]]` entry (checked in detail by `config/bills.rs`).
+pub(crate) const BILL: &[Field] = &[
+    f("name", Kind::Str),
+    f("amount", Kind::Decimal),
+    f("due", Kind::Str),
+    f("every", Kind::Str),
+    f("account", Kind::Str),
+    f("currency", Kind::Str),
+];
+
 /// One `[[import.csv]]` preset (checked in detail by `config/import.rs`).
 pub(crate) const CSV_PRESET: &[Field] = &[
     f("name", Kind::Str),
@@ -94,6 +104,7 @@ pub(crate) const ROOT: &[Field] = &[
     f("keys", Kind::Map),
     f("connections", Kind::List(CONNECTION)),
     f("accounts", Kind::List(ACCOUNT)),
+    f("bills", Kind::List(BILL)),
     f(
         "import",
         Kind::Section(&[f("watch_dir", Kind::Str), f("csv", Kind::List(CSV_PRESET))]),
@@ -195,6 +206,7 @@ mod tests {
         assert!(keys.contains(&"alerts.quiet_hours".to_string()));
         assert!(keys.contains(&"connections[].access_url".to_string()));
         assert!(keys.contains(&"accounts[].match".to_string()));
+        assert!(keys.contains(&"bills[].every".to_string()));
         assert!(keys.contains(&"keys".to_string()));
     }
 }

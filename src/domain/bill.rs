@@ -1,4 +1,7 @@
 //! Bills: an amount owed on a date, from a card statement, a detected recurring payment, or the user.
+//! The schedule of the user's own bills is in `bill/schedule.rs`.
+
+pub mod schedule;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -67,4 +70,47 @@ pub struct IncomingBill {
     pub amount: Money,
     pub minimum: Option<Money>,
     pub due: NaiveDate,
+}
+
+/// A bill the user defines (config `[[bills]]`, `purse bills add`, the dashboard); its
+/// occurrences are stored as [`BillSource::Manual`] bills (see [`schedule`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewManualBill {
+    pub name: String,
+    /// Positive.
+    pub amount: Money,
+    /// The first (or next) due date; later ones follow `every` from it.
+    pub first_due: NaiveDate,
+    pub every: schedule::Every,
+    /// The account it is paid from, matched like `[[accounts]] match`: an account id, or a name
+    /// in any case.
+    pub account: Option<String>,
+}
+
+/// Why a bill definition cannot be stored.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BillError {
+    #[error("give the bill a name, like \"Rent\"")]
+    EmptyName,
+    #[error("the amount \"{0}\" is not above zero: give the amount owed, like 1850.00")]
+    NotPositive(String),
+    #[error("{0}")]
+    Amount(String),
+}
+
+impl NewManualBill {
+    /// Checks the name and the amount (above zero, in whole minor units); the schedule is valid
+    /// by construction.
+    pub fn validate(&self) -> Result<(), BillError> {
+        if self.name.trim().is_empty() {
+            return Err(BillError::EmptyName);
+        }
+        if self.amount.amount <= rust_decimal::Decimal::ZERO {
+            return Err(BillError::NotPositive(self.amount.amount_string()));
+        }
+        self.amount
+            .to_minor()
+            .map_err(|e| BillError::Amount(e.to_string()))?;
+        Ok(())
+    }
 }

@@ -107,23 +107,24 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let currency: String = row.try_get("currency")?;
-                let due: String = row.try_get("due")?;
-                let source: String = row.try_get("source")?;
-                Ok(Bill {
-                    id: row.try_get("id")?,
-                    name: row.try_get("name")?,
-                    account_id: row.try_get("account_id")?,
-                    amount: rows::money(row.try_get("amount_minor")?, &currency)?,
-                    minimum: rows::opt_money(row.try_get("minimum_minor")?, &currency)?,
-                    due: rows::date(&due)?,
-                    source: BillSource::parse(&source)
-                        .ok_or_else(|| StoreError::Corrupt(format!("bill source \"{source}\"")))?,
-                    paid: row.try_get::<i64, _>("paid")? != 0,
-                })
-            })
-            .collect()
+        rows.iter().map(bill_from_row).collect()
     }
+}
+
+/// A `bills` row (id, name, account_id, amount_minor, minimum_minor, currency, due, source, paid).
+pub(super) fn bill_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Bill> {
+    let currency: String = row.try_get("currency")?;
+    let due: String = row.try_get("due")?;
+    let source: String = row.try_get("source")?;
+    Ok(Bill {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        account_id: row.try_get("account_id")?,
+        amount: rows::money(row.try_get("amount_minor")?, &currency)?,
+        minimum: rows::opt_money(row.try_get("minimum_minor")?, &currency)?,
+        due: rows::date(&due)?,
+        source: BillSource::parse(&source)
+            .ok_or_else(|| StoreError::Corrupt(format!("bill source \"{source}\"")))?,
+        paid: row.try_get::<i64, _>("paid")? != 0,
+    })
 }

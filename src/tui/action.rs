@@ -8,10 +8,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::domain::{
-    Account, Alert, Bill, BudgetReport, Category, ConnectionStatus, Money, Month, Transaction,
-    TransactionId,
+    Account, Alert, Bill, BudgetReport, Category, ConnectionStatus, Money, Month, Rule,
+    Transaction, TransactionId,
 };
-use crate::store::{CategorySpend, MonthFlow};
+use crate::store::{BillRow, CategorySpend, MonthFlow};
 
 use super::app::{Pane, TxnCursor, TxnFilter};
 
@@ -46,6 +46,10 @@ pub enum Data {
         last: Month,
         rows: Vec<MonthFlow>,
     },
+    /// Every bill with the schedule and origin of the user's own, for the bills overlay.
+    BillList(Vec<BillRow>),
+    /// Every categorisation rule, in the order they are tried.
+    Rules(Vec<Rule>),
 }
 
 /// A key for whatever text input is open (budget editor, search, picker, note).
@@ -85,6 +89,30 @@ pub enum Saved {
     },
     Note {
         id: TransactionId,
+    },
+    /// A bill was added; `id` is its first stored occurrence (0 when none is due yet).
+    BillAdded {
+        id: i64,
+        name: String,
+        due: NaiveDate,
+    },
+    BillDeleted {
+        name: String,
+    },
+    BillPaid {
+        name: String,
+        due: NaiveDate,
+    },
+    /// Rule `id` was added; `rule` says what it does.
+    RuleAdded {
+        id: i64,
+        rule: String,
+    },
+    RuleDeleted(i64),
+    /// Rule `id` re-categorised `changed` past transactions.
+    RuleApplied {
+        id: i64,
+        changed: usize,
     },
 }
 
@@ -142,6 +170,18 @@ pub enum Action {
     Recategorize,
     EditNote,
     Acknowledge,
+    /// Open (or close) the bills overlay.
+    OpenBills,
+    /// Open (or close) the rules overlay.
+    OpenRules,
+    /// In the bills or rules overlay: open the add form.
+    ListAdd,
+    /// In the bills or rules overlay: ask before deleting the selected one.
+    ListDelete,
+    /// In the bills overlay: mark the selected bill paid.
+    MarkPaid,
+    /// In the rules overlay: apply the selected rule to past transactions.
+    ApplyRule,
     Editor(EditorInput),
     /// The answer to an open yes/no question.
     Confirm(bool),

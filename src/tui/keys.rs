@@ -1,18 +1,20 @@
 //! Keys: which [`Action`] a key press means in the App's current context (an open input takes
-//! typed text; an overlay takes its few keys; otherwise the rebindable [`Keymap`]), and the short
-//! list of keys that work right now for the status bar. The bindings table is in
-//! `keys/bindings.rs`, the `[keys]` syntax in `keys/parse.rs`, the map in `keys/keymap.rs`.
+//! typed text; an overlay takes its few keys; otherwise the rebindable [`Keymap`]). The short
+//! list of keys that work right now for the status bar is in `keys/hints.rs`, the bindings table
+//! in `keys/bindings.rs`, the `[keys]` syntax in `keys/parse.rs`, the map in `keys/keymap.rs`.
 
 pub mod bindings;
+mod hints;
 pub mod keymap;
 pub mod parse;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, EditorInput};
-use super::app::{App, EditStage, Overlay, Pane};
+use super::app::{App, ListMode, Overlay, Pane};
 
 pub use bindings::{BINDINGS, KeyAction};
+pub use hints::hints;
 pub use keymap::{Keymap, KeymapError};
 
 /// Maps a key press to an action given what is on screen. `None`: the key does nothing here.
@@ -28,17 +30,28 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         return text_input(key).map(Action::Editor);
     }
     let bound = app.keymap.action(key);
+    let asking = app
+        .overlay
+        .as_ref()
+        .and_then(Overlay::list_mode)
+        .is_some_and(|m| matches!(m, ListMode::Confirm { .. }));
     match &app.overlay {
-        Some(Overlay::Confirm(_)) => match key.code {
-            KeyCode::Char('y' | 'Y') | KeyCode::Enter => Some(Action::Confirm(true)),
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Confirm(false)),
-            _ => None,
-        },
+        Some(Overlay::Confirm(_)) => yes_no(key),
+        Some(_) if asking => yes_no(key),
         Some(overlay) => {
             if key.code == KeyCode::Esc {
                 return Some(Action::CloseOverlay);
             }
+            let list = overlay.list_mode().is_some();
+            let bills = matches!(overlay, Overlay::Bills(_));
+            let rules = matches!(overlay, Overlay::Rules(_));
             let action = match bound? {
+                KeyAction::Add if list => Action::ListAdd,
+                KeyAction::Delete if list => Action::ListDelete,
+                KeyAction::Paid if bills => Action::MarkPaid,
+                KeyAction::Apply | KeyAction::Select if rules => Action::ApplyRule,
+                KeyAction::Bills if bills => Action::CloseOverlay,
+                KeyAction::Rules if rules => Action::CloseOverlay,
                 KeyAction::Quit => Action::Quit,
                 KeyAction::Back | KeyAction::Help | KeyAction::Select => Action::CloseOverlay,
                 KeyAction::Down => Action::Down,
@@ -62,6 +75,15 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     }
 }
 
+/// Keys for a yes/no question.
+fn yes_no(key: KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Char('y' | 'Y') | KeyCode::Enter => Some(Action::Confirm(true)),
+        KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Confirm(false)),
+        _ => None,
+    }
+}
+
 /// Keys for an open text input.
 fn text_input(key: KeyEvent) -> Option<EditorInput> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -76,6 +98,7 @@ fn text_input(key: KeyEvent) -> Option<EditorInput> {
         KeyCode::PageUp => EditorInput::Move(-10),
         KeyCode::PageDown => EditorInput::Move(10),
         KeyCode::Tab => EditorInput::Toggle,
+        KeyCode::BackTab => EditorInput::Move(-1),
         KeyCode::Char(c) if !ctrl => EditorInput::Char(c),
         _ => return None,
     })
@@ -113,122 +136,11 @@ pub fn action_of(bound: KeyAction) -> Action {
         KeyAction::Delete => Action::DeleteBudget,
         KeyAction::Charts => Action::ToggleCharts,
         KeyAction::Acknowledge => Action::Acknowledge,
+        KeyAction::Bills => Action::OpenBills,
+        KeyAction::Rules => Action::OpenRules,
+        KeyAction::Paid => Action::MarkPaid,
+        KeyAction::Apply => Action::ApplyRule,
         KeyAction::Sync => Action::SyncNow,
         KeyAction::Refresh => Action::Refresh,
     }
-}
-
-/// The keys that work right now, for the status bar: (key, what).
-pub fn hints(app: &App) -> Vec<(String, &'static str)> {
-    let fixed = |pairs: &[(&str, &'static str)]| -> Vec<(String, &'static str)> {
-        pairs.iter().map(|(k, w)| (k.to_string(), *w)).collect()
-    };
-    if let Some(ed) = &app.budgets.editor {
-        let typing = match ed.stage {
-            EditStage::Category => ("type", "category name"),
-            EditStage::Amount { .. } => ("0-9 .", "amount"),
-        };
-        return fixed(&[
-            typing,
-            ("Bksp", "delete"),
-            ("Enter", "ok"),
-            ("Esc", "cancel"),
-        ]);
-    }
-    if app.searching() {
-        return fixed(&[
-            ("type", "search"),
-            ("↓ ↑", "move"),
-            ("Enter", "keep"),
-            ("Esc", "clear"),
-        ]);
-    }
-    let k = |a: KeyAction| app.keymap.short(a);
-    match &app.overlay {
-        Some(Overlay::Picker(p)) => {
-            let mut keys = fixed(&[("type", "filter"), ("↓ ↑", "move"), ("Enter", "choose")]);
-            if p.rule_payee().is_some() {
-                keys.push(("Tab".into(), "always for this payee"));
-            }
-            keys.push(("Esc".into(), "cancel"));
-            return keys;
-        }
-        Some(Overlay::Note(_)) => {
-            return fixed(&[("type", "note"), ("Enter", "save"), ("Esc", "cancel")]);
-        }
-        Some(Overlay::Confirm(_)) => return fixed(&[("y", "yes"), ("n Esc", "no")]),
-        Some(Overlay::Transaction(_)) => {
-            return vec![
-                (k(KeyAction::Down), "scroll"),
-                (k(KeyAction::Recategorize), "category"),
-                (k(KeyAction::Note), "note"),
-                ("Esc".into(), "close"),
-            ];
-        }
-        Some(Overlay::Alert { .. }) => {
-            return vec![
-                (k(KeyAction::Acknowledge), "mark read"),
-                ("Esc".into(), "close"),
-            ];
-        }
-        Some(Overlay::Help { .. }) => {
-            return vec![
-                (k(KeyAction::Down), "scroll"),
-                ("Esc".into(), "close help"),
-                (k(KeyAction::Quit), "quit"),
-            ];
-        }
-        None => {}
-    }
-    let mut keys = vec![
-        (k(KeyAction::NextPane), "pane"),
-        (
-            format!("{}/{}", k(KeyAction::Down), k(KeyAction::Up)),
-            "move",
-        ),
-    ];
-    let filtered = app.transactions.filter != Default::default();
-    match app.focus {
-        Pane::Accounts if app.transactions.filter.account_id.is_some() => {
-            keys.push((k(KeyAction::Select), "toggle filter"));
-        }
-        Pane::Accounts => keys.push((k(KeyAction::Select), "filter")),
-        Pane::Transactions => keys.extend([
-            (k(KeyAction::Search), "search"),
-            (k(KeyAction::Select), "details"),
-            (k(KeyAction::Recategorize), "category"),
-            (k(KeyAction::Note), "note"),
-            (k(KeyAction::FilterCategory), "by category"),
-            (k(KeyAction::FilterMonth), "by month"),
-        ]),
-        Pane::Budgets => keys.extend([
-            (k(KeyAction::Edit), "edit"),
-            (k(KeyAction::Add), "add"),
-            (k(KeyAction::Delete), "delete"),
-            (k(KeyAction::Charts), "charts"),
-        ]),
-        Pane::Alerts => keys.extend([
-            (k(KeyAction::Select), "details"),
-            (k(KeyAction::Acknowledge), "mark read"),
-        ]),
-    }
-    if filtered {
-        keys.push((k(KeyAction::Back), "clear filters"));
-    }
-    keys.extend([
-        (
-            k(KeyAction::Zoom),
-            if app.zoomed { "unzoom" } else { "zoom" },
-        ),
-        (
-            k(KeyAction::PrevMonth) + " " + &k(KeyAction::NextMonth),
-            "month",
-        ),
-        (k(KeyAction::Sync), "sync"),
-        (k(KeyAction::Help), "help"),
-        (k(KeyAction::Quit), "quit"),
-    ]);
-    // An action rebound away to nothing has no key to show.
-    keys.retain(|(key, _)| key != "—");
-    keys
 }

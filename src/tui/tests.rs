@@ -1,15 +1,18 @@
 //! Dashboard tests: `TestBackend` + insta snapshots of whole screens (here and in
 //! `tests/snaps.rs` through [`snap`], so the snapshots live in `src/tui/snapshots/`), colour and
 //! NO_COLOR checks, and a never-panics sweep over sizes. `update` tests without a terminal are in
-//! `tests/update.rs`, `tests/paging.rs`, `tests/search.rs`, `tests/editing.rs`, `tests/views.rs`
-//! and `tests/mouse.rs`; fixture data in `tests/fixture.rs`, App builders in `tests/harness.rs`.
+//! `tests/update.rs`, `tests/paging.rs`, `tests/search.rs`, `tests/editing.rs`, `tests/views.rs`,
+//! `tests/lists.rs`, `tests/rules.rs` and `tests/mouse.rs`; fixture data in `tests/fixture.rs`,
+//! App builders in `tests/harness.rs`.
 #![allow(clippy::unwrap_used)]
 
 mod editing;
 mod fixture;
 mod harness;
+mod lists;
 mod mouse;
 mod paging;
+mod rules;
 mod search;
 mod snaps;
 mod update;

@@ -1,8 +1,10 @@
 //! Every user-visible string of the dashboard that tests match on, in one place (the popups'
-//! in `text/popups.rs`, re-exported here).
+//! in `text/popups.rs`, the bills and rules overlays' in `text/lists.rs`, re-exported here).
 
+mod lists;
 mod popups;
 
+pub use lists::*;
 pub use popups::*;
 
 pub const APP_NAME: &str = "Purse";

@@ -2,10 +2,13 @@
 //! returns the [`Command`]s the runtime should run. Navigation lives here; data arriving and sync
 //! progress in `update/data.rs`; Transactions' search, filters, details, picker and note in
 //! `update/txn.rs`; text inputs in `update/input.rs`; overlays and Budgets/Alerts edits in
-//! `update/panes.rs`; the mouse in `update/mouse.rs`.
+//! `update/panes.rs`; the bills and rules lists in `update/lists.rs`; the mouse in
+//! `update/mouse.rs`.
 
 mod data;
+mod forms;
 mod input;
+mod lists;
 mod mouse;
 mod panes;
 mod txn;
@@ -95,6 +98,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Command> {
         Action::Recategorize => txn::open_recategorize(app),
         Action::EditNote => txn::open_note(app),
         Action::Acknowledge => panes::acknowledge(app),
+        Action::OpenBills => lists::open_bills(app),
+        Action::OpenRules => lists::open_rules(app),
+        Action::ListAdd => lists::add(app),
+        Action::ListDelete => lists::ask_delete(app),
+        Action::MarkPaid => lists::mark_paid(app),
+        Action::ApplyRule => lists::apply_rule(app),
         Action::Editor(key) => input::editor(app, key),
         Action::Confirm(yes) => panes::confirm(app, yes),
         Action::ToggleHelp => {
@@ -177,7 +186,9 @@ pub(super) fn cursor_of(app: &mut App, pane: Pane) -> &mut ListCursor {
 /// Moves the selection of the focused pane (or scrolls the open overlay) by `delta` rows.
 pub(super) fn step(app: &mut App, delta: isize) -> Vec<Command> {
     if app.overlay.is_some() {
-        panes::scroll_overlay(app, delta);
+        if !lists::step(app, delta) {
+            panes::scroll_overlay(app, delta);
+        }
         return Vec::new();
     }
     step_pane(app, app.focus, delta)

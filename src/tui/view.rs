@@ -1,11 +1,14 @@
 //! `render`: draws the whole dashboard from the App alone (never the database): header, demo
 //! banner, the four panes (or the zoomed one), the status bar and the open overlay, or a "too
 //! small" notice. Overlays: help (`view/help.rs`), transaction and alert details
-//! (`view/detail.rs`), the category picker, note editor and yes/no question (`view/prompts.rs`).
+//! (`view/detail.rs`), the category picker, note editor and yes/no question (`view/prompts.rs`),
+//! the bills and rules lists with their add forms (`view/lists.rs`).
 
 mod chrome;
 mod detail;
+mod form;
 mod help;
+mod lists;
 mod prompts;
 
 use ratatui::Frame;
@@ -44,6 +47,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Picker(p)) => prompts::picker(app, p, frame, area, theme),
         Some(Overlay::Note(n)) => prompts::note(n, frame, area, theme),
         Some(Overlay::Confirm(c)) => prompts::confirm(c, frame, area, theme),
+        Some(Overlay::Bills(b)) => lists::bills(app, b, frame, area, theme),
+        Some(Overlay::Rules(r)) => lists::rules(app, r, frame, area, theme),
     }
 }
 

@@ -13,7 +13,8 @@
 //!   within 10% of the amount, from 10 days before to 5 days after the due date.
 //!
 //! A recurring bill that is neither paid nor the stream's current prediction (the stream stopped
-//! or moved on) is dropped: it was only ever a prediction.
+//! or moved on) is dropped: it was only ever a prediction. So is every prediction for a payee the
+//! user keeps a bill for by hand (a manual bill of the same name): the user's word wins.
 
 use std::collections::HashMap;
 
@@ -58,9 +59,14 @@ pub fn plan_bills(
     txns: &[Transaction],
     tree: &CategoryTree,
 ) -> BillPlan {
+    let manual: Vec<String> = bills
+        .iter()
+        .filter(|b| b.source == BillSource::Manual)
+        .map(|b| merchant_key(&b.name))
+        .collect();
     let outflows: HashMap<(AccountId, String), &Stream> = streams
         .iter()
-        .filter(|s| !s.inflow)
+        .filter(|s| !s.inflow && !manual.contains(&merchant_key(&s.payee)))
         .map(|s| ((s.account_id, merchant_key(&s.payee)), s))
         .collect();
     let posted: Vec<&Transaction> = txns.iter().filter(|t| !t.pending).collect();

@@ -3,7 +3,9 @@
 
 use std::time::Duration;
 
-use crate::domain::{Money, Month, TransactionId};
+use chrono::NaiveDate;
+
+use crate::domain::{Money, Month, NewManualBill, NewRule, TransactionId};
 use crate::tui::app::{TxnCursor, TxnFilter};
 
 /// What a [`Command::Later`] wakes the App for.
@@ -56,6 +58,25 @@ pub enum Command {
     },
     /// Mark an alert read.
     AckAlert(i64),
+    /// Every bill with its schedule and origin (the bills overlay).
+    LoadBillList,
+    LoadRules,
+    /// Store a bill the user added, with its occurrences due as of `today`.
+    AddBill {
+        bill: NewManualBill,
+        today: NaiveDate,
+    },
+    /// Delete a bill the user added (the store refuses others).
+    DeleteBill(i64),
+    /// Mark a bill paid by hand; a repeating one of the user's gets its next occurrence.
+    PayBill {
+        id: i64,
+        today: NaiveDate,
+    },
+    AddRule(NewRule),
+    DeleteRule(i64),
+    /// Re-categorise past transactions by the rule.
+    ApplyRule(i64),
     /// Send `Action::Timer(timer)` after `delay`.
     Later {
         delay: Duration,
@@ -84,6 +105,14 @@ impl Command {
             Command::AlwaysCategorize { .. } => "create the rule",
             Command::SetNote { .. } => "save the note",
             Command::AckAlert(_) => "mark the alert read",
+            Command::LoadBillList => "load bills",
+            Command::LoadRules => "load rules",
+            Command::AddBill { .. } => "add the bill",
+            Command::DeleteBill(_) => "delete the bill",
+            Command::PayBill { .. } => "mark the bill paid",
+            Command::AddRule(_) => "add the rule",
+            Command::DeleteRule(_) => "delete the rule",
+            Command::ApplyRule(_) => "apply the rule",
             Command::Later { .. } => "set a timer",
             Command::SyncNow => "start a sync",
             Command::Quit => "quit",
@@ -100,6 +129,12 @@ impl Command {
                 | Command::AlwaysCategorize { .. }
                 | Command::SetNote { .. }
                 | Command::AckAlert(_)
+                | Command::AddBill { .. }
+                | Command::DeleteBill(_)
+                | Command::PayBill { .. }
+                | Command::AddRule(_)
+                | Command::DeleteRule(_)
+                | Command::ApplyRule(_)
         )
     }
 }

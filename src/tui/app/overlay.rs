@@ -1,9 +1,10 @@
 //! What can be drawn over the dashboard and owns the keyboard while open: the help, a
-//! transaction's or an alert's details, the category picker, the note editor and a yes/no
-//! question.
+//! transaction's or an alert's details, the category picker, the note editor, a yes/no
+//! question, and the bills and rules lists (`app/lists.rs`).
 
 use crate::domain::{Money, Month, Transaction, TransactionId};
 
+use super::lists::{BillsOverlay, ListMode, RulesOverlay};
 use super::picker::CategoryPicker;
 
 /// The provider's raw payload of the transaction shown in the detail popup.
@@ -55,6 +56,8 @@ pub enum Overlay {
     Picker(CategoryPicker),
     Note(NoteEditor),
     Confirm(Confirm),
+    Bills(BillsOverlay),
+    Rules(RulesOverlay),
 }
 
 impl Overlay {
@@ -63,12 +66,33 @@ impl Overlay {
         match self {
             Overlay::Help { scroll } | Overlay::Alert { scroll, .. } => Some(scroll),
             Overlay::Transaction(d) => Some(&mut d.scroll),
-            Overlay::Picker(_) | Overlay::Note(_) | Overlay::Confirm(_) => None,
+            Overlay::Picker(_)
+            | Overlay::Note(_)
+            | Overlay::Confirm(_)
+            | Overlay::Bills(_)
+            | Overlay::Rules(_) => None,
         }
     }
 
     /// True when typed characters go to the overlay as text.
     pub fn takes_text(&self) -> bool {
-        matches!(self, Overlay::Picker(_) | Overlay::Note(_))
+        matches!(self, Overlay::Picker(_) | Overlay::Note(_)) || self.form().is_some()
+    }
+
+    /// The mode of an open bills or rules list.
+    pub fn list_mode(&self) -> Option<&ListMode> {
+        match self {
+            Overlay::Bills(b) => Some(&b.mode),
+            Overlay::Rules(r) => Some(&r.mode),
+            _ => None,
+        }
+    }
+
+    /// The add form open in a bills or rules list.
+    pub fn form(&self) -> Option<&super::Form> {
+        match self.list_mode()? {
+            ListMode::Form(form) => Some(form),
+            _ => None,
+        }
     }
 }

@@ -34,6 +34,10 @@ pub enum KeyAction {
     Delete,
     Charts,
     Acknowledge,
+    Bills,
+    Rules,
+    Paid,
+    Apply,
     Sync,
     Refresh,
 }
@@ -115,10 +119,39 @@ pub const BINDINGS: &[Binding] = {
         ),
         b(Note, "note", "n", "Transactions: edit the note"),
         b(Edit, "edit", "e", "Budgets: edit the amount"),
-        b(Add, "add", "a", "Budgets: add a category's budget"),
-        b(Delete, "delete", "d", "Budgets: delete the budget"),
+        b(
+            Add,
+            "add",
+            "a",
+            "Budgets: add a category's budget · Bills, Rules: add one",
+        ),
+        b(
+            Delete,
+            "delete",
+            "d",
+            "Budgets: delete the budget · Bills, Rules: delete one",
+        ),
         b(Charts, "charts", "v", "Budgets: table / charts"),
         b(Acknowledge, "acknowledge", "x", "Alerts: mark read"),
+        b(
+            Bills,
+            "bills",
+            "b",
+            "Bills: yours, the bank's and predicted (add, delete, mark paid)",
+        ),
+        b(
+            Rules,
+            "rules",
+            "R",
+            "Rules: categorisation rules (add, delete, apply to the past)",
+        ),
+        b(Paid, "paid", "p", "Bills: mark the selected bill paid"),
+        b(
+            Apply,
+            "apply",
+            "A",
+            "Rules: re-categorise past transactions by the selected rule",
+        ),
         b(Sync, "sync", "s", "sync now"),
         b(Refresh, "refresh", "r", "reload from the database"),
         b(Help, "help", "?", "this help"),
@@ -160,6 +193,6 @@ mod tests {
             assert_eq!(row.action.binding().name, row.name);
             assert_eq!(KeyAction::from_name(row.name), Some(row.action));
         }
-        assert_eq!(BINDINGS.len(), 31, "a new KeyAction needs a row here");
+        assert_eq!(BINDINGS.len(), 35, "a new KeyAction needs a row here");
     }
 }

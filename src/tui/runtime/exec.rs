@@ -221,6 +221,44 @@ async fn answer(
             store.ack_alert(*id).await?;
             Vec::new()
         }
+        Command::LoadBillList => loaded(Data::BillList(store.bill_list().await?)),
+        Command::LoadRules => loaded(Data::Rules(store.rules().await?)),
+        Command::AddBill { bill, today } => {
+            let stored = store.add_manual_bill(bill, *today).await?;
+            saved(Saved::BillAdded {
+                id: stored.first().map_or(0, |b| b.id),
+                name: bill.name.clone(),
+                due: stored.first().map_or(bill.first_due, |b| b.due),
+            })
+        }
+        Command::DeleteBill(id) => {
+            let bill = store.delete_manual_bill(*id).await?;
+            saved(Saved::BillDeleted { name: bill.name })
+        }
+        Command::PayBill { id, today } => {
+            let (bill, _) = store.mark_bill_paid(*id, *today).await?;
+            saved(Saved::BillPaid {
+                name: bill.name,
+                due: bill.due,
+            })
+        }
+        Command::AddRule(new) => {
+            let rule = store.add_rule(new).await?;
+            saved(Saved::RuleAdded {
+                id: rule.id,
+                rule: rule.to_string(),
+            })
+        }
+        Command::DeleteRule(id) => {
+            if !store.delete_rule(*id).await? {
+                return Err(crate::store::StoreError::UnknownRule(*id));
+            }
+            saved(Saved::RuleDeleted(*id))
+        }
+        Command::ApplyRule(id) => {
+            let changed = store.apply_rule(*id).await?;
+            saved(Saved::RuleApplied { id: *id, changed })
+        }
         Command::Later { .. } | Command::SyncNow | Command::Quit => Vec::new(),
     })
 }

@@ -43,6 +43,7 @@ pub const PICKER_NO_MATCH: &str = "No category matches.";
 pub const PICKER_ALL: &str = "All categories";
 
 pub const CONFIRM_TITLE: &str = "Delete budget";
+pub const CONFIRM_DELETE_TITLE: &str = "Delete";
 pub const CONFIRM_FOOTER: &str = "y yes · n no";
 
 pub fn detail_footer(category_key: &str, note_key: &str) -> String {

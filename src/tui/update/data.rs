@@ -17,6 +17,7 @@ pub(super) fn refresh_all(app: &mut App) -> Vec<Command> {
         Command::LoadCategories,
     ];
     commands.extend(super::panes::refresh_charts(app));
+    commands.extend(super::lists::reloads(app));
     commands
 }
 
@@ -67,6 +68,8 @@ pub(super) fn loaded(app: &mut App, data: Data) -> Vec<Command> {
         }
         Data::Spending { month, rows } => app.budgets.spending = Some((month, rows)),
         Data::Flows { last, rows } => app.budgets.flows = Some((last, rows)),
+        Data::BillList(rows) => super::lists::loaded_bills(app, rows),
+        Data::Rules(rules) => super::lists::loaded_rules(app, rules),
     }
     Vec::new()
 }
@@ -93,6 +96,7 @@ pub(super) fn saved(app: &mut App, saved: Saved) -> Vec<Command> {
             changed,
         } => app.info(text::rule_created(&payee, &category, changed)),
         Saved::Note { .. } => app.info(text::NOTE_SAVED),
+        other => super::lists::saved(app, other),
     }
     Vec::new()
 }
@@ -145,11 +149,13 @@ pub(super) fn sync_event(app: &mut App, event: SyncEvent) -> Vec<Command> {
             if std::mem::take(&mut app.sync.dirty) {
                 refresh_all(app)
             } else {
-                vec![
+                let mut commands = vec![
                     Command::LoadConnections,
                     Command::LoadAlerts,
                     Command::LoadBills,
-                ]
+                ];
+                commands.extend(super::lists::reloads(app));
+                commands
             }
         }
     }

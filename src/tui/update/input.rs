@@ -1,5 +1,5 @@
 //! Keys for whichever text input is open: the budget editor, the search line, the category
-//! picker or the note editor.
+//! picker, the note editor or a bills/rules add form (`update/forms.rs`).
 
 use crate::tui::action::{Command, EditorInput};
 use crate::tui::app::{App, Overlay, Pane};
@@ -16,6 +16,9 @@ pub(super) fn editor(app: &mut App, input: EditorInput) -> Vec<Command> {
     }
     if app.transactions.search.is_some() {
         return search(app, input);
+    }
+    if let Some(commands) = super::forms::editor(app, input) {
+        return commands;
     }
     match app.overlay.take() {
         Some(Overlay::Picker(picker)) => picker_key(app, picker, input),

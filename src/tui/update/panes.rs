@@ -22,6 +22,9 @@ pub(super) fn ask_delete_budget(app: &mut App) -> Vec<Command> {
 }
 
 pub(super) fn confirm(app: &mut App, yes: bool) -> Vec<Command> {
+    if let Some(commands) = super::lists::confirm(app, yes) {
+        return commands;
+    }
     let Some(Overlay::Confirm(question)) = app.overlay.take() else {
         return Vec::new();
     };

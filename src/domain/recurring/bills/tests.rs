@@ -246,3 +246,29 @@ fn only_cash_account_predictions_and_real_bills_alert() {
         .collect();
     assert_eq!(ids, vec![1, 4, 5]);
 }
+
+#[test]
+fn a_bill_the_user_keeps_by_hand_replaces_the_prediction() {
+    let today = day(2026, 11, 21);
+    let mut mine = bill(
+        7,
+        "PARKSIDE  Apartments",
+        1,
+        190_000,
+        day(2026, 12, 2),
+        BillSource::Manual,
+    );
+    mine.account_id = None;
+    let predicted = bill(
+        8,
+        "Parkside Apartments",
+        1,
+        185_000,
+        day(2026, 12, 1),
+        BillSource::Recurring,
+    );
+    let p = plan(&[mine.clone(), predicted], &rent_history(12), today);
+    assert!(p.upsert.is_empty(), "{p:?}");
+    assert_eq!(p.dropped, [8]);
+    assert!(plan(&[mine], &rent_history(12), today).upsert.is_empty());
+}
