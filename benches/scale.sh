@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks at a million transactions, Purse beside ledger and hledger, in one run.
 #
-#   bash benches/scale.sh            # everything below; about 15 minutes on 2 cores
-#   RUNS=5 SKIP_HLEDGER=1 bash benches/scale.sh
+#   bash benches/scale.sh            # everything below; about 12 minutes on 2 cores
+#   RUNS=5 PEER_RUNS=3 SKIP_HLEDGER=1 bash benches/scale.sh
 #
 # 1. Generates the benchmark household (benches/common/household.rs: 1,000,000 transactions
 #    across 10 accounts, written through Purse's own ingest path) unless it exists, and exports
 #    it as a ledger journal with `purse export --format ledger` (the same data for all three).
-# 2. Times fresh processes, median of $RUNS, with peak resident memory from /usr/bin/time:
+# 2. Times fresh processes (date +%s%N around each), median of $RUNS for purse and $PEER_RUNS for ledger and hledger
+#    (each of their runs takes 10 s to 2 minutes), with peak resident memory from /usr/bin/time:
 #    `ledger balance`, `hledger balance`, their `register` (all of it, and one account this
 #    month) beside `purse accounts` (balances), `purse budgets` (this month's budget report with
 #    rollover) and `purse transactions` (all of it, and one account this month). Output goes to
@@ -22,7 +23,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
+PEER_RUNS=${PEER_RUNS:-1}
 IDLE=${IDLE:-60}
 ROWS=${ROWS:-1000000}
 TARGET=${CARGO_TARGET_DIR:-$PWD/target}
@@ -58,45 +60,51 @@ fi
 # The checking account's journal name, for the one-account register.
 CHECKING=$(grep -m1 -o 'Assets:[^ ]*Everyday[^ ]*' "$JOURNAL" || echo Assets)
 
-# run LABEL CMD...: median wall seconds and median peak RSS (MB) of $RUNS fresh processes.
-declare -A WALL RSS
+# run N LABEL CMD...: median wall seconds and median peak RSS (MB) of N fresh processes.
+declare -A WALL RSS N
 run() {
-    local label=$1; shift
+    local n=$1 label=$2; shift 2
     local walls=() rsss=() i
-    for ((i = 0; i < RUNS; i++)); do
-        /usr/bin/time -f '%e %M' -o "$OUT/run.time" "$@" >/dev/null
-        read -r secs kb <"$OUT/run.time"
+    N[$label]=$n
+    for ((i = 0; i < n; i++)); do
+        local t0 t1 kb
+        t0=$(date +%s%N)
+        /usr/bin/time -f '%M' -o "$OUT/run.time" "$@" >/dev/null
+        t1=$(date +%s%N)
+        read -r kb <"$OUT/run.time"
+        secs=$(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.3f", ns / 1e9 }')
         walls+=("$secs"); rsss+=("$kb")
     done
-    WALL[$label]=$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(((RUNS + 1) / 2))p")
-    RSS[$label]=$(printf '%s\n' "${rsss[@]}" | sort -g | sed -n "$(((RUNS + 1) / 2))p" | awk '{printf "%.1f", $1 / 1024}')
+    WALL[$label]=$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(((n + 1) / 2))p")
+    RSS[$label]=$(printf '%s\n' "${rsss[@]}" | sort -g | sed -n "$(((n + 1) / 2))p" | awk '{printf "%.1f", $1 / 1024}')
     echo "  $label: ${WALL[$label]} s, ${RSS[$label]} MB" >&2
 }
 
-run "purse accounts" "$PURSE" --db "$DB" accounts
-run "purse budgets" "$PURSE" --db "$DB" budgets
-run "purse transactions" "$PURSE" --db "$DB" transactions
-run "purse transactions, one account this month" "$PURSE" --db "$DB" transactions --account "Everyday Checking" --since 2026-11-01
-run "ledger balance" ledger -f "$JOURNAL" balance
-run "ledger register" ledger -f "$JOURNAL" register
-run "ledger register, one account this month" ledger -f "$JOURNAL" register "$CHECKING" -b 2026-11-01
+run "$RUNS" "purse accounts" "$PURSE" --db "$DB" accounts
+run "$RUNS" "purse budgets" "$PURSE" --db "$DB" budgets
+run "$RUNS" "purse transactions" "$PURSE" --db "$DB" transactions
+run "$RUNS" "purse transactions, one account this month" "$PURSE" --db "$DB" transactions --account "Everyday Checking" --since 2026-11-01
+run "$PEER_RUNS" "ledger balance" ledger -f "$JOURNAL" balance
+run "$PEER_RUNS" "ledger register" ledger -f "$JOURNAL" register
+run "$PEER_RUNS" "ledger register, one account this month" ledger -f "$JOURNAL" register "$CHECKING" -b 2026-11-01
 if [[ -z ${SKIP_HLEDGER:-} ]]; then
-    run "hledger balance" hledger -f "$JOURNAL" balance
-    run "hledger register" hledger -f "$JOURNAL" register
-    run "hledger register, one account this month" hledger -f "$JOURNAL" register "$CHECKING" -b 2026-11-01
+    run "$PEER_RUNS" "hledger balance" hledger -f "$JOURNAL" balance
+    run "$PEER_RUNS" "hledger register" hledger -f "$JOURNAL" register
+    run "$PEER_RUNS" "hledger register, one account this month" hledger -f "$JOURNAL" register "$CHECKING" -b 2026-11-01
 fi
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) b = 0.001; printf "%.0f×", a / b }'; }
-say "## Whole process, $(grep -c '^[0-9]' "$JOURNAL") transactions ($(date -u +%F), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+# ratio A B: A / B (whole numbers from 10 on, else two significant figures).
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = a / b; printf (r >= 10 ? "%.0f" : "%.2g"), r }'; }
+say "## Whole process, $ROWS transactions ($(date -u +%F), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
 say ""
-say "| Command | Wall (median of $RUNS) | Peak RSS | vs \`ledger balance\` time | vs its memory |"
-say "|---|---|---|---|---|"
+say "| Command | Runs | Wall (median) | Peak RSS (median) | \`ledger balance\` time ÷ this | \`ledger balance\` memory ÷ this |"
+say "|---|---|---|---|---|---|"
 for label in "ledger balance" "hledger balance" "purse accounts" "purse budgets" \
     "ledger register" "hledger register" "purse transactions" \
     "ledger register, one account this month" "hledger register, one account this month" \
     "purse transactions, one account this month"; do
     [[ -n ${WALL[$label]:-} ]] || continue
-    say "| \`$label\` | ${WALL[$label]} s | ${RSS[$label]} MB | $(ratio "${WALL[ledger balance]}" "${WALL[$label]}") faster | 1/$(ratio "${RSS[ledger balance]}" "${RSS[$label]}" | tr -d '×') |"
+    say "| \`$label\` | ${N[$label]} | ${WALL[$label]} s | ${RSS[$label]} MB | $(ratio "${WALL[ledger balance]}" "${WALL[$label]}") | $(ratio "${RSS[ledger balance]}" "${RSS[$label]}") |"
 done
 
 # The dashboard, as a person starts it.
