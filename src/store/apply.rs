@@ -589,15 +589,21 @@ mod tests {
         }
     }
 
-    #[tokio::test]
-    async fn a_large_delta_gives_back_its_page_cache() {
-        // One pooled connection in memory, so the pragma read below is on the one that applied.
+    /// An in-memory store (one pooled connection) with one connection of `provider`.
+    async fn bank(provider: &str) -> (Store, i64, DateTime<Utc>) {
         let store = Store::open_in_memory().await.expect("store");
         let now = Utc::now();
         let conn = store
-            .ensure_connection("Bank", "simplefin", now)
+            .ensure_connection("Bank", provider, now)
             .await
             .expect("conn");
+        (store, conn, now)
+    }
+
+    #[tokio::test]
+    async fn a_large_delta_gives_back_its_page_cache() {
+        // One pooled connection in memory, so the pragma read below is on the one that applied.
+        let (store, conn, now) = bank("simplefin").await;
         let rows = (0..LARGE_DELTA)
             .map(|i| {
                 txn(
@@ -623,12 +629,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_posted_tip_settles_its_pending_row_and_keeps_the_users_edits() {
-        let store = Store::open_in_memory().await.expect("store");
-        let now = Utc::now();
-        let conn = store
-            .ensure_connection("Bank", "simplefin", now)
-            .await
-            .expect("conn");
+        let (store, conn, now) = bank("simplefin").await;
         let first = delta(vec![
             txn("p1", 10, -4000, "Nopa", true),
             txn("p2", 10, -550, "Blue Bottle", true),
@@ -683,12 +684,7 @@ mod tests {
 
     #[tokio::test]
     async fn statements_after_a_chunk_of_unknown_accounts_still_run() {
-        let store = Store::open_in_memory().await.expect("store");
-        let now = Utc::now();
-        let conn = store
-            .ensure_connection("Bank", "plaid", now)
-            .await
-            .expect("conn");
+        let (store, conn, now) = bank("plaid").await;
         let mut stray = txn("x", 10, -100, "Stray", false);
         stray.provider_account_id = "gone".into();
         let mut upserts: Vec<IncomingTransaction> = (0..BATCH)
@@ -712,12 +708,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_resent_row_changes_only_what_the_provider_changed() {
-        let store = Store::open_in_memory().await.expect("store");
-        let now = Utc::now();
-        let conn = store
-            .ensure_connection("Bank", "plaid", now)
-            .await
-            .expect("conn");
+        let (store, conn, now) = bank("plaid").await;
         let category = |rows: &[crate::domain::Transaction], id: &str| {
             rows.iter()
                 .find(|t| t.provider_id == id)
