@@ -396,13 +396,20 @@ async fn transactions(
     }
     if json {
         writeln!(out, "{}]", if first { "" } else { "\n" })?;
-    } else if first {
-        writeln!(out, "{}", table(&TRANSACTION_HEADER, Vec::new(), &[4]))?;
+    } else if text.is_none() {
+        header(out, &[])?;
     }
     Ok(())
 }
 
 const TRANSACTION_HEADER: [&str; 6] = ["Date", "Account", "Payee", "Category", "Amount", ""];
+
+/// The transactions table sized by its first rows, with its header written.
+fn header(out: &mut impl Write, first: &[Vec<String>]) -> std::io::Result<StreamedTable> {
+    let table = StreamedTable::new(&TRANSACTION_HEADER, first, &[4]);
+    table.header(out, &TRANSACTION_HEADER)?;
+    Ok(table)
+}
 
 fn transaction_cells(t: &Transaction) -> Vec<String> {
     vec![
