@@ -16,6 +16,8 @@ mod delivery;
 mod history;
 mod imports;
 mod manual_bills;
+#[cfg(test)]
+mod month_totals;
 mod reports;
 mod rows;
 mod rules;

@@ -92,13 +92,11 @@ impl Store {
     /// Net amount per category and currency over the month (pending included).
     pub async fn category_nets(&self, month: Month) -> Result<Vec<CategoryNet>> {
         let rows = sqlx::query(
-            "SELECT c.name, t.currency, SUM(t.amount_minor) AS net
-               FROM transactions t JOIN categories c ON c.id = t.category_id
-              WHERE t.date >= ?1 AND t.date <= ?2
-              GROUP BY t.category_id, t.currency",
+            "SELECT c.name, m.currency, m.money_in - m.money_out AS net
+               FROM month_totals m JOIN categories c ON c.id = m.category_id
+              WHERE m.month = ?1",
         )
-        .bind(rows::date_text(month.first_day()))
-        .bind(rows::date_text(month.last_day()))
+        .bind(month.to_string())
         .fetch_all(&self.pool)
         .await?;
         rows.iter()

@@ -70,13 +70,12 @@ impl Store {
         to: Month,
     ) -> Result<BTreeMap<Month, Vec<CategoryNet>>> {
         let rows = sqlx::query(
-            "SELECT substr(t.date, 1, 7) AS month, c.name, t.currency, SUM(t.amount_minor) AS net
-               FROM transactions t JOIN categories c ON c.id = t.category_id
-              WHERE t.date >= ?1 AND t.date <= ?2
-              GROUP BY month, t.category_id, t.currency",
+            "SELECT m.month, c.name, m.currency, m.money_in - m.money_out AS net
+               FROM month_totals m JOIN categories c ON c.id = m.category_id
+              WHERE m.month >= ?1 AND m.month <= ?2",
         )
-        .bind(rows::date_text(from.first_day()))
-        .bind(rows::date_text(to.last_day()))
+        .bind(from.to_string())
+        .bind(to.to_string())
         .fetch_all(&self.pool)
         .await?;
         let mut by_month: BTreeMap<Month, Vec<CategoryNet>> = BTreeMap::new();

@@ -1,13 +1,13 @@
 //! Report queries for the dashboard's charts: money in vs out per month, and a month's spending
-//! per top-level category. Sums are SQLite integer sums of minor units over date-range scans
-//! (never TEXT or REAL), converted to [`Money`] here.
+//! per top-level category. Sums are SQLite integer sums of minor units read from the
+//! trigger-kept `month_totals` table (never TEXT or REAL), converted to [`Money`] here.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use sqlx::Row;
 
-use super::{Result, Store, StoreError, rows};
+use super::{Result, Store, StoreError};
 use crate::domain::{CategoryKind, CategoryTree, Currency, Money, Month};
 
 /// One month of money in (positive amounts) and out (negative amounts, as a positive sum),
@@ -38,15 +38,13 @@ impl Store {
         let months = i32::try_from(months.max(1)).unwrap_or(i32::MAX);
         let first = last.plus(1 - months);
         let rows = sqlx::query(
-            "SELECT substr(t.date, 1, 7) AS month,
-                    SUM(CASE WHEN t.amount_minor > 0 THEN t.amount_minor ELSE 0 END) AS money_in,
-                    SUM(CASE WHEN t.amount_minor < 0 THEN -t.amount_minor ELSE 0 END) AS money_out
-               FROM transactions t JOIN categories c ON c.id = t.category_id
-              WHERE t.date >= ?1 AND t.date <= ?2 AND t.currency = ?3 AND c.kind <> 'transfer'
-              GROUP BY 1",
+            "SELECT m.month, SUM(m.money_in) AS money_in, SUM(m.money_out) AS money_out
+               FROM month_totals m JOIN categories c ON c.id = m.category_id
+              WHERE m.month >= ?1 AND m.month <= ?2 AND m.currency = ?3 AND c.kind <> 'transfer'
+              GROUP BY m.month",
         )
-        .bind(rows::date_text(first.first_day()))
-        .bind(rows::date_text(last.last_day()))
+        .bind(first.to_string())
+        .bind(last.to_string())
         .bind(currency.code())
         .fetch_all(&self.pool)
         .await?;

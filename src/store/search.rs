@@ -4,8 +4,9 @@
 //! 1. Look through the newest [`WINDOW`] rows that pass the other filters, walking the date
 //!    index; a common term fills the page here and stops early.
 //! 2. Otherwise (a rare term, or none), find every match through indexes and sort those: the
-//!    FTS5 trigram index `transactions_search` for payee and description (terms of 3+
-//!    characters; shorter ones are looked for row by row), category names, and the amount index.
+//!    FTS5 trigram index `transactions_search` for payee and description (all the trigrams of
+//!    a term of 3+ characters; shorter ones are looked for row by row), category names, and
+//!    the amount index.
 //!
 //! Both steps return exactly what the plain `LIKE` filter would (step 2 re-checks its index hits
 //! with the same `LIKE`), newest first, keyset-paged after a [`TxnCursor`].
@@ -111,11 +112,10 @@ fn push_indexed_search(q: &mut QueryBuilder<Sqlite>, text: &str) {
             .replace('%', "\\%")
             .replace('_', "\\_")
     );
-    let phrase = format!("\"{}\"", text.replace('"', "\"\""));
     q.push(
         " AND ((t.id IN (SELECT rowid FROM transactions_search WHERE transactions_search MATCH ",
     )
-    .push_bind(phrase)
+    .push_bind(trigram_query(text))
     .push(") AND (t.payee LIKE ")
     .push_bind(pattern.clone())
     .push(" ESCAPE '\\' OR t.description LIKE ")
@@ -135,6 +135,21 @@ fn push_indexed_search(q: &mut QueryBuilder<Sqlite>, text: &str) {
         }
     }
     q.push(")");
+}
+
+/// An FTS5 query for every trigram of `text` (3+ characters): `"cof" AND "off" AND …`. The index
+/// keeps no token positions (migration 0009), so it cannot match a phrase; rows holding all the
+/// trigrams are a superset of the rows holding the text, which the caller's `LIKE` narrows.
+fn trigram_query(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut seen = std::collections::HashSet::new();
+    chars
+        .windows(3)
+        .map(|w| w.iter().collect::<String>())
+        .filter(|t| seen.insert(t.clone()))
+        .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" AND ")
 }
 
 #[cfg(test)]

@@ -248,3 +248,13 @@ async fn rewriting_the_same_text_keeps_the_index_whole() {
         );
     }
 }
+
+#[test]
+fn the_index_query_asks_for_every_trigram_once_quoted() {
+    assert_eq!(
+        trigram_query("coffee"),
+        r#""cof" AND "off" AND "ffe" AND "fee""#
+    );
+    assert_eq!(trigram_query("aaaa"), r#""aaa""#);
+    assert_eq!(trigram_query(r#"a"bé"#), r#""a""b" AND """bé""#);
+}
