@@ -1,6 +1,6 @@
 //! Benchmark (not a test, criterion): the queries behind balances, this month's budget report
 //! and the register, on the 1,000,000-transaction household of `benches/common/household.rs`
-//! (generated through Purse's ingest path into `target/bench-data/household-1m-v3.db`, or
+//! (generated through Purse's ingest path into `target/bench-data/household-1m-v4.db`, or
 //! `$PURSE_BENCH_DB`, when missing; shared with the dashboard and scale benchmarks).
 //!
 //! Run: `cargo bench --bench queries`. Results: BENCHMARKS.md, "Scale". The whole-process
@@ -13,7 +13,6 @@ mod household;
 #[path = "common/merchants.rs"]
 mod merchants;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -21,16 +20,9 @@ use purse::domain::{Currency, Month};
 use purse::store::{Store, TxnFilter};
 use tokio::runtime::Runtime;
 
-fn db_path() -> PathBuf {
-    std::env::var_os("PURSE_BENCH_DB").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/household-1m-v3.db"),
-        PathBuf::from,
-    )
-}
-
 fn queries(c: &mut Criterion) {
     let runtime = Runtime::new().unwrap();
-    let path = db_path();
+    let path = household::store_path();
     if !path.exists() {
         let ingest = runtime
             .block_on(household::generate(&path, 1_000_000))

@@ -30,7 +30,7 @@ IDLE=${IDLE:-60}
 ROWS=${ROWS:-1000000}
 TARGET=${CARGO_TARGET_DIR:-$PWD/target}
 DATA=$PWD/target/bench-data
-DB=${PURSE_BENCH_DB:-$DATA/household-1m-v3.db}
+DB=${PURSE_BENCH_DB:-$DATA/household-1m-v4.db}
 JOURNAL=${DB%.db}.journal
 OUT=$PWD/target/bench-results
 mkdir -p "$DATA" "$OUT"

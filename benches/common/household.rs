@@ -9,7 +9,7 @@
 // Shared by several benchmarks, each of which uses a part.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -20,6 +20,16 @@ use purse::domain::{
 use purse::store::Store;
 
 use crate::merchants::{ACCOUNTS, CITIES, MERCHANTS};
+
+/// The shared 1M-transaction store of the dashboard, queries and scale benchmarks:
+/// `$PURSE_BENCH_DB`, else `target/bench-data/household-1m-v4.db` (the name changes with the
+/// schema, so an old store is never measured through a migration).
+pub fn store_path() -> PathBuf {
+    std::env::var_os("PURSE_BENCH_DB").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/household-1m-v4.db"),
+        PathBuf::from,
+    )
+}
 
 /// Transactions per delta: a large sync's worth.
 pub const BATCH: usize = 10_000;

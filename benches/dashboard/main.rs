@@ -1,7 +1,7 @@
 //! Benchmark (not a test): the dashboard on a store of 1,000,000 transactions across 10 accounts.
 //!
 //! The store is generated once (deterministically, through Purse's own ingest path:
-//! `benches/common/household.rs`) into `target/bench-data/household-1m-v3.db` (or
+//! `benches/common/household.rs`) into `target/bench-data/household-1m-v4.db` (or
 //! `$PURSE_BENCH_DB`; the `scale` benchmark shares it); measuring then runs in a fresh process. The real loop ([`purse::tui::drive`]) runs with the real store queries and the real
 //! `render` on a 160×48 `TestBackend`, fed key events through its input channel, on the same
 //! two-worker tokio runtime as the binary. It reports:
@@ -24,20 +24,11 @@ mod merchants;
 mod probe;
 mod screen;
 
-use std::path::PathBuf;
-
 /// Set in the re-run that measures, so generation never weighs on the numbers.
 const MEASURE_ENV: &str = "PURSE_BENCH_MEASURE";
 
-fn db_path() -> PathBuf {
-    std::env::var_os("PURSE_BENCH_DB").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/household-1m-v3.db"),
-        PathBuf::from,
-    )
-}
-
 fn main() -> anyhow::Result<()> {
-    let path = db_path();
+    let path = household::store_path();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

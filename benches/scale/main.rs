@@ -2,7 +2,7 @@
 //!
 //! - `cargo bench --bench scale -- generate [ROWS] [DB]`: builds the benchmark household
 //!   (`benches/common/household.rs`, through `Store::apply_delta`) into `DB` (default
-//!   `target/bench-data/household-1m-v3.db`, shared with the dashboard benchmark) unless it is
+//!   `target/bench-data/household-1m-v4.db`, shared with the dashboard benchmark) unless it is
 //!   there already, and prints the ingest rate.
 //! - `cargo bench --bench scale -- ingest [ROWS] [RUNS]`: ingest, provider deltas → SQLite, in
 //!   rows/second, beside plain bulk inserts of the very same rows in the same run
@@ -29,10 +29,6 @@ use sqlx::Row as _;
 use baseline::{Method, Row, Schema};
 use timing::{Span, median};
 
-fn default_db() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/household-1m-v3.db")
-}
-
 /// The benchmark's own arguments: those after `--`, without the `--bench` cargo adds.
 fn args() -> Vec<String> {
     std::env::args()
@@ -57,7 +53,9 @@ fn main() -> anyhow::Result<()> {
     match args.first().map(String::as_str) {
         Some("generate") => {
             let rows = number(1, 1_000_000)?;
-            let db = args.get(2).map_or_else(default_db, PathBuf::from);
+            let db = args
+                .get(2)
+                .map_or_else(household::store_path, PathBuf::from);
             if db.exists() {
                 println!("{} exists; not generated again", db.display());
                 return Ok(());
