@@ -6,6 +6,11 @@
 //! the posted amount is within a tip-sized tolerance of the pending one with a similar payee.
 //! Pairs are chosen best-first (closest amount, then closest date, then most similar payee) and
 //! each transaction is used at most once, so two identical genuine purchases both survive.
+//!
+//! [`same`] recognises one posted transaction that arrived from two sources (a statement import
+//! and a live sync); [`payee_similarity`] is shared by both.
+
+pub mod same;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -19,8 +19,11 @@
 //!    source (a live sync, or a CSV file when importing OFX and the other way round) when that
 //!    row has the same amount and currency, its date lies within the statement's period and
 //!    within [`MATCH_DAYS`] days of the row's, and either the dates are equal or the payees are
-//!    similar (half their words shared). Pairs are taken closest first and each row is used once,
-//!    so two identical purchases still need two rows to match. A matched row is not imported.
+//!    similar (half their words shared, comparing the statement row's payee and its description).
+//!    Pairs are taken closest first and each row is used once, so two identical purchases still
+//!    need two rows to match. A matched row is not imported. The test itself is
+//!    [`same_transactions`], which the store also uses when a later sync brings rows this import
+//!    added: the synced row then replaces the imported one.
 
 #[cfg(test)]
 mod tests;
@@ -30,11 +33,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::statement::{CorrectAction, Statement, StatementTxn};
-use crate::domain::reconcile::payee_similarity;
+pub use crate::domain::reconcile::same::MATCH_DAYS;
+use crate::domain::reconcile::same::{Seen, same_transactions};
 use crate::domain::{IncomingTransaction, Money};
-
-/// How far apart (days) a statement row and a synced row may be dated and still match.
-pub const MATCH_DAYS: i64 = 3;
 
 /// A row the target account already holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -233,42 +234,38 @@ fn stored_ids(stored: &HashMap<&str, &Existing>, prefix: &str, fitid: &str) -> V
     }
 }
 
-/// Indices of new rows that match a row from another source (rule 5), one-to-one, closest first.
+/// Indices of new rows that match a row from another source (rule 5, see
+/// [`same_transactions`]).
 fn match_foreign(input: &PlanInput<'_>, prefix: &str, rows: &[Row<'_>]) -> HashSet<usize> {
     let Some((start, end)) = input.statement.span() else {
         return HashSet::new();
     };
-    // Candidates by amount, so a large statement is not compared with every row.
-    let mut foreign: HashMap<Money, Vec<(usize, &Existing)>> = HashMap::new();
-    let candidates = input
+    // All rows are of the one account.
+    let foreign: Vec<Seen<'_>> = input
         .existing
         .iter()
-        .filter(|e| !e.provider_id.starts_with(prefix) && (start..=end).contains(&e.date));
-    for (fi, e) in candidates.enumerate() {
-        foreign.entry(e.amount).or_default().push((fi, e));
-    }
-    let mut pairs = Vec::new();
-    for (ri, row) in rows.iter().enumerate().filter(|(_, r)| !r.known) {
-        for (fi, e) in foreign.get(&row.t.amount).into_iter().flatten() {
-            let days = (row.t.date - e.date).num_days().abs();
-            if days > MATCH_DAYS {
-                continue;
-            }
-            let similarity = payee_similarity(&row.t.payee, &e.payee)
-                .max(payee_similarity(&row.t.description, &e.payee));
-            if days == 0 || similarity >= 50 {
-                pairs.push((days, 100 - similarity, ri, *fi));
-            }
-        }
-    }
-    pairs.sort_unstable();
-    let mut used_rows = HashSet::new();
-    let mut used_foreign = HashSet::new();
-    for (_, _, ri, fi) in pairs {
-        if !used_rows.contains(&ri) && !used_foreign.contains(&fi) {
-            used_rows.insert(ri);
-            used_foreign.insert(fi);
-        }
-    }
-    used_rows
+        .filter(|e| !e.provider_id.starts_with(prefix) && (start..=end).contains(&e.date))
+        .map(|e| Seen {
+            account: 0,
+            date: e.date,
+            amount: e.amount,
+            payee: &e.payee,
+            description: None,
+        })
+        .collect();
+    let new: Vec<usize> = (0..rows.len()).filter(|i| !rows[*i].known).collect();
+    let statement: Vec<Seen<'_>> = new
+        .iter()
+        .map(|i| Seen {
+            account: 0,
+            date: rows[*i].t.date,
+            amount: rows[*i].t.amount,
+            payee: &rows[*i].t.payee,
+            description: Some(&rows[*i].t.description),
+        })
+        .collect();
+    same_transactions(&statement, &foreign)
+        .into_iter()
+        .map(|(si, _)| new[si])
+        .collect()
 }
