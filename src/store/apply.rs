@@ -1,6 +1,12 @@
 //! Applying one sync's [`Delta`] for one connection, all in one SQLite transaction: accounts,
 //! transaction upserts (multi-row statements), removals, pending clean-up, bills and the cursor.
 //! Either everything lands or nothing does.
+//!
+//! A posted row settles the pending row it replaces (Plaid names it; otherwise
+//! [`settle`] pairs them) and a synced row replaces the row a statement import added for the same
+//! transaction (`apply/imported.rs`); either way the user's category and note carry over.
+
+mod imported;
 
 use std::collections::{HashMap, HashSet};
 
@@ -77,6 +83,9 @@ async fn apply_in(
     if delta.pending_is_complete {
         carried.extend(settle_link_less(&mut tx, connection_id, &accounts, &delta.upserts).await?);
     }
+    // Rows a statement import added that this sync brings under the provider's ids.
+    let imports = imported::replace_imported(&mut tx, &accounts, &delta.upserts).await?;
+    carried.extend(imports.carried);
 
     // Each multi-row statement runs on SQLite's worker thread while the next one is built
     // here: building the arguments is about a quarter of the work of a large sync.
@@ -113,6 +122,9 @@ async fn apply_in(
         .execute(&mut *tx)
         .await?;
     }
+    for (account_id, provider_id) in &imports.replaced {
+        delete_one(&mut tx, *account_id, provider_id).await?;
+    }
     for gone in &delta.removed {
         if let Some(account_id) = accounts.get(&gone.provider_account_id) {
             removed += delete_one(&mut tx, *account_id, &gone.provider_id).await?;
@@ -141,7 +153,12 @@ async fn apply_in(
     .execute(&mut *tx)
     .await?;
 
-    let added = added_since(&mut tx, last_id).await?;
+    // A synced row that replaced an imported one is a new row but no new transaction: the account
+    // held it already. It counts as updated, not added (and the imported row as replaced, not
+    // removed), so "added" is what the account did not have before.
+    let added = added_since(&mut tx, last_id)
+        .await?
+        .saturating_sub(imports.replaced.len());
     tx.commit().await?;
     Ok(ApplyStats {
         accounts: delta.accounts.len(),
@@ -552,7 +569,7 @@ mod tests {
     use crate::store::TxnFilter;
     use chrono::NaiveDate;
 
-    fn snapshot() -> AccountSnapshot {
+    pub(super) fn snapshot() -> AccountSnapshot {
         AccountSnapshot {
             provider_account_id: "card".into(),
             name: "Card".into(),
@@ -565,7 +582,13 @@ mod tests {
         }
     }
 
-    fn txn(id: &str, day: u32, cents: i64, payee: &str, pending: bool) -> IncomingTransaction {
+    pub(super) fn txn(
+        id: &str,
+        day: u32,
+        cents: i64,
+        payee: &str,
+        pending: bool,
+    ) -> IncomingTransaction {
         IncomingTransaction {
             provider_account_id: "card".into(),
             provider_id: id.into(),
@@ -580,7 +603,7 @@ mod tests {
         }
     }
 
-    fn delta(upserts: Vec<IncomingTransaction>) -> Delta {
+    pub(super) fn delta(upserts: Vec<IncomingTransaction>) -> Delta {
         Delta {
             accounts: vec![snapshot()],
             upserts,
@@ -590,7 +613,7 @@ mod tests {
     }
 
     /// An in-memory store (one pooled connection) with one connection of `provider`.
-    async fn bank(provider: &str) -> (Store, i64, DateTime<Utc>) {
+    pub(super) async fn bank(provider: &str) -> (Store, i64, DateTime<Utc>) {
         let store = Store::open_in_memory().await.expect("store");
         let now = Utc::now();
         let conn = store

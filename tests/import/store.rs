@@ -284,3 +284,64 @@ async fn importing_into_a_synced_account_skips_its_rows_and_leaves_the_sync_alon
             .all(|c| c.id == conn)
     );
 }
+
+#[tokio::test]
+async fn a_later_sync_replaces_imported_rows_and_reimporting_adds_nothing() {
+    let store = Store::open_in_memory().await.unwrap();
+    let conn = synced_bank(&store).await;
+    import(&store, "ofx/bank_sgml.ofx", Some("Everyday Checking")).await;
+    let phone = rows(&store)
+        .await
+        .into_iter()
+        .find(|t| t.provider_id == "ofx:2023101502")
+        .unwrap();
+    store.set_category(phone.id, "Shopping").await.unwrap();
+    store.set_note(phone.id, Some("family plan")).await.unwrap();
+
+    // The sync now reaches back to October: the statement's other three rows under its own ids,
+    // a day later for the phone bill, and one purchase the statement does not have.
+    let row = |id: &str, d: u32, amount: &str, payee: &str| IncomingTransaction {
+        provider_account_id: "chk".into(),
+        provider_id: id.into(),
+        date: day(2023, 10, d),
+        amount: usd(amount),
+        payee: payee.into(),
+        description: payee.into(),
+        category: None,
+        pending: false,
+        pending_provider_id: None,
+        raw: None,
+    };
+    let sync = Delta {
+        upserts: vec![
+            row("sf-1", 16, "-42.50", "Trader Joe's"),
+            row("sf-2", 31, "2450.00", "Acme Corp"),
+            row("sf-3", 16, "-86.23", "AT&T Wireless"),
+            row("sf-4", 31, "0.42", "Interest"),
+            row("sf-5", 20, "-120.00", "Check 1043"),
+            row("sf-6", 22, "-9.99", "Netflix"),
+        ],
+        ..Delta::default()
+    };
+    let applied = store.apply_delta(conn, &sync, now()).await.unwrap();
+    assert_eq!(
+        (applied.added, applied.removed),
+        (1, 0),
+        "only Netflix is new to the account"
+    );
+    let after = rows(&store).await;
+    let mut ids: Vec<&str> = after.iter().map(|t| t.provider_id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["sf-1", "sf-2", "sf-3", "sf-4", "sf-5", "sf-6"]);
+    let phone = after.iter().find(|t| t.provider_id == "sf-3").unwrap();
+    assert_eq!(
+        (phone.category.as_str(), phone.notes.as_deref()),
+        ("Shopping", Some("family plan"))
+    );
+
+    // The statement again: every row is matched to its synced row, none comes back.
+    let again = import(&store, "ofx/bank_sgml.ofx", None).await;
+    let s = &again.statements[0];
+    assert_eq!((again.added, s.new, s.matched_synced), (0, 0, 5));
+    assert_eq!(rows(&store).await.len(), 6);
+}
