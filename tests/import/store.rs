@@ -195,14 +195,9 @@ async fn csv_goes_to_the_named_account_and_keeps_identical_purchases() {
     assert_eq!(coffees, 2);
 }
 
-/// A synced connection ("Bank", SimpleFIN) whose checking account already holds two of the
-/// statement's transactions, a card bill, and a sync failure waiting for a re-link.
-async fn synced_bank(store: &Store) -> i64 {
-    let conn = store
-        .ensure_connection("Bank", "simplefin", now())
-        .await
-        .unwrap();
-    let row = |id: &str, d: u32, amount: &str, payee: &str| IncomingTransaction {
+/// A posted October 2023 row of the synced checking account, as the sync brings it.
+fn row(id: &str, d: u32, amount: &str, payee: &str) -> IncomingTransaction {
+    IncomingTransaction {
         provider_account_id: "chk".into(),
         provider_id: id.into(),
         date: day(2023, 10, d),
@@ -213,7 +208,16 @@ async fn synced_bank(store: &Store) -> i64 {
         pending: false,
         pending_provider_id: None,
         raw: None,
-    };
+    }
+}
+
+/// A synced connection ("Bank", SimpleFIN) whose checking account already holds two of the
+/// statement's transactions, a card bill, and a sync failure waiting for a re-link.
+async fn synced_bank(store: &Store) -> i64 {
+    let conn = store
+        .ensure_connection("Bank", "simplefin", now())
+        .await
+        .unwrap();
     let delta = Delta {
         accounts: vec![AccountSnapshot {
             provider_account_id: "chk".into(),
@@ -300,18 +304,6 @@ async fn a_later_sync_replaces_imported_rows_and_reimporting_adds_nothing() {
 
     // The sync now reaches back to October: the statement's other three rows under its own ids,
     // a day later for the phone bill, and one purchase the statement does not have.
-    let row = |id: &str, d: u32, amount: &str, payee: &str| IncomingTransaction {
-        provider_account_id: "chk".into(),
-        provider_id: id.into(),
-        date: day(2023, 10, d),
-        amount: usd(amount),
-        payee: payee.into(),
-        description: payee.into(),
-        category: None,
-        pending: false,
-        pending_provider_id: None,
-        raw: None,
-    };
     let sync = Delta {
         upserts: vec![
             row("sf-1", 16, "-42.50", "Trader Joe's"),

@@ -145,9 +145,11 @@ pub(super) async fn replace_imported(
 
 #[cfg(test)]
 mod tests {
+    use chrono::{DateTime, Utc};
+
     use super::super::tests::{bank, delta, txn};
     use crate::domain::{Currency, IncomingTransaction, Money, Transaction};
-    use crate::store::{Store, TxnFilter};
+    use crate::store::{ApplyStats, Store, TxnFilter};
 
     async fn all(store: &Store) -> Vec<Transaction> {
         let mut rows = store
@@ -156,6 +158,19 @@ mod tests {
             .expect("rows");
         rows.sort_by(|a, b| a.provider_id.cmp(&b.provider_id));
         rows
+    }
+
+    /// Applies one delta of `rows` (an import's or a sync's) to the test bank.
+    async fn apply(
+        store: &Store,
+        conn: i64,
+        now: DateTime<Utc>,
+        rows: Vec<IncomingTransaction>,
+    ) -> ApplyStats {
+        store
+            .apply_delta(conn, &delta(rows), now)
+            .await
+            .expect("apply")
     }
 
     fn ids(rows: &[Transaction]) -> Vec<&str> {
@@ -180,10 +195,7 @@ mod tests {
             imported("2", 12, -8623, "AT&T WIRELESS"),
             imported("3", 14, -1200, "CHECK 1043"),
         ];
-        let first = store
-            .apply_delta(conn, &delta(statement), now)
-            .await
-            .expect("import");
+        let first = apply(&store, conn, now, statement).await;
         assert_eq!(first.added, 3, "an import's own rows are never matched");
         let rows = all(&store).await;
         store
@@ -201,10 +213,7 @@ mod tests {
             txn("sf-3", 14, -1200, "Check #1043", false),
             txn("sf-4", 15, -999, "New purchase", false),
         ];
-        let stats = store
-            .apply_delta(conn, &delta(sync.clone()), now)
-            .await
-            .expect("sync");
+        let stats = apply(&store, conn, now, sync.clone()).await;
         let rows = all(&store).await;
         assert_eq!(ids(&rows), ["sf-1", "sf-2", "sf-3", "sf-4"]);
         assert_eq!(rows[0].category, "Entertainment", "locked category carried");
@@ -219,10 +228,7 @@ mod tests {
             (1, 3, 0),
             "only sf-4 is a transaction the account did not have"
         );
-        let again = store
-            .apply_delta(conn, &delta(sync), now)
-            .await
-            .expect("again");
+        let again = apply(&store, conn, now, sync).await;
         assert_eq!((again.added, again.updated, again.removed), (0, 4, 0));
         assert_eq!(all(&store).await.len(), 4);
     }
@@ -234,18 +240,14 @@ mod tests {
             imported("a", 10, -550, "BLUE BOTTLE"),
             imported("b", 10, -550, "BLUE BOTTLE"),
         ];
-        store
-            .apply_delta(conn, &delta(statement), now)
-            .await
-            .expect("import");
-        let stats = store
-            .apply_delta(
-                conn,
-                &delta(vec![txn("sf-1", 10, -550, "Blue Bottle", false)]),
-                now,
-            )
-            .await
-            .expect("sync");
+        apply(&store, conn, now, statement).await;
+        let stats = apply(
+            &store,
+            conn,
+            now,
+            vec![txn("sf-1", 10, -550, "Blue Bottle", false)],
+        )
+        .await;
         let rows = all(&store).await;
         assert_eq!(
             ids(&rows),
@@ -258,24 +260,20 @@ mod tests {
     #[tokio::test]
     async fn another_amount_or_four_days_apart_is_another_transaction() {
         let (store, conn, now) = bank("simplefin").await;
-        store
-            .apply_delta(
-                conn,
-                &delta(vec![imported("1", 10, -4250, "TRADER JOE'S")]),
-                now,
-            )
-            .await
-            .expect("import");
+        apply(
+            &store,
+            conn,
+            now,
+            vec![imported("1", 10, -4250, "TRADER JOE'S")],
+        )
+        .await;
         let sync = vec![
             txn("sf-amount", 10, -4251, "Trader Joe's", false),
             txn("sf-late", 14, -4250, "Trader Joe's", false),
             txn("sf-early", 6, -4250, "Trader Joe's", false),
             txn("sf-payee", 11, -4250, "Shell", false),
         ];
-        let stats = store
-            .apply_delta(conn, &delta(sync), now)
-            .await
-            .expect("sync");
+        let stats = apply(&store, conn, now, sync).await;
         assert_eq!(stats.added, 4);
         let rows = all(&store).await;
         assert_eq!(
@@ -287,33 +285,30 @@ mod tests {
     #[tokio::test]
     async fn pending_rows_are_never_matched() {
         let (store, conn, now) = bank("simplefin").await;
-        store
-            .apply_delta(
-                conn,
-                &delta(vec![imported("1", 10, -4250, "TRADER JOE'S")]),
-                now,
-            )
-            .await
-            .expect("import");
-        store
-            .apply_delta(
-                conn,
-                &delta(vec![txn("p1", 10, -4250, "Trader Joe's", true)]),
-                now,
-            )
-            .await
-            .expect("pending");
+        apply(
+            &store,
+            conn,
+            now,
+            vec![imported("1", 10, -4250, "TRADER JOE'S")],
+        )
+        .await;
+        apply(
+            &store,
+            conn,
+            now,
+            vec![txn("p1", 10, -4250, "Trader Joe's", true)],
+        )
+        .await;
         assert_eq!(ids(&all(&store).await), ["ofx:1", "p1"]);
         // Once it posts (link-less: the pending row settles), the posted row replaces the
         // imported one too, and the pending row is gone.
-        store
-            .apply_delta(
-                conn,
-                &delta(vec![txn("t1", 11, -4250, "Trader Joe's", false)]),
-                now,
-            )
-            .await
-            .expect("posted");
+        apply(
+            &store,
+            conn,
+            now,
+            vec![txn("t1", 11, -4250, "Trader Joe's", false)],
+        )
+        .await;
         let rows = all(&store).await;
         assert_eq!(ids(&rows), ["t1"]);
         assert_eq!(rows[0].amount, Money::from_minor(-4250, Currency::USD));
@@ -322,32 +317,29 @@ mod tests {
     #[tokio::test]
     async fn a_row_already_stored_is_not_a_copy_of_an_imported_one() {
         let (store, conn, now) = bank("plaid").await;
-        store
-            .apply_delta(
-                conn,
-                &delta(vec![txn("sf-1", 10, -4250, "Trader Joe's", false)]),
-                now,
-            )
-            .await
-            .expect("sync");
+        apply(
+            &store,
+            conn,
+            now,
+            vec![txn("sf-1", 10, -4250, "Trader Joe's", false)],
+        )
+        .await;
         // A file with the same purchase imported later (without the import's own matching,
         // as if it had been another purchase).
-        store
-            .apply_delta(
-                conn,
-                &delta(vec![imported("1", 10, -4250, "TRADER JOE'S")]),
-                now,
-            )
-            .await
-            .expect("import");
-        store
-            .apply_delta(
-                conn,
-                &delta(vec![txn("sf-1", 10, -4250, "Trader Joe's", false)]),
-                now,
-            )
-            .await
-            .expect("re-sent");
+        apply(
+            &store,
+            conn,
+            now,
+            vec![imported("1", 10, -4250, "TRADER JOE'S")],
+        )
+        .await;
+        apply(
+            &store,
+            conn,
+            now,
+            vec![txn("sf-1", 10, -4250, "Trader Joe's", false)],
+        )
+        .await;
         assert_eq!(ids(&all(&store).await), ["ofx:1", "sf-1"]);
     }
 }
