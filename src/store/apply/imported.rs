@@ -160,17 +160,26 @@ mod tests {
         rows
     }
 
-    /// Applies one delta of `rows` (an import's or a sync's) to the test bank.
-    async fn apply(
-        store: &Store,
+    /// An in-memory store with one connection of a provider, taking deltas of rows.
+    struct Bank {
+        store: Store,
         conn: i64,
         now: DateTime<Utc>,
-        rows: Vec<IncomingTransaction>,
-    ) -> ApplyStats {
-        store
-            .apply_delta(conn, &delta(rows), now)
-            .await
-            .expect("apply")
+    }
+
+    impl Bank {
+        async fn new(provider: &str) -> Bank {
+            let (store, conn, now) = bank(provider).await;
+            Bank { store, conn, now }
+        }
+
+        /// Applies one delta of `rows` (an import's or a sync's).
+        async fn apply(&self, rows: Vec<IncomingTransaction>) -> ApplyStats {
+            self.store
+                .apply_delta(self.conn, &delta(rows), self.now)
+                .await
+                .expect("apply")
+        }
     }
 
     fn ids(rows: &[Transaction]) -> Vec<&str> {
@@ -189,15 +198,16 @@ mod tests {
 
     #[tokio::test]
     async fn synced_rows_replace_imported_ones_and_keep_the_users_edits() {
-        let (store, conn, now) = bank("simplefin").await;
+        let bank = Bank::new("simplefin").await;
+        let store = &bank.store;
         let statement = vec![
             imported("1", 10, -4250, "TRADER JOE'S #552 OAKLAND CA"),
             imported("2", 12, -8623, "AT&T WIRELESS"),
             imported("3", 14, -1200, "CHECK 1043"),
         ];
-        let first = apply(&store, conn, now, statement).await;
+        let first = bank.apply(statement).await;
         assert_eq!(first.added, 3, "an import's own rows are never matched");
-        let rows = all(&store).await;
+        let rows = all(store).await;
         store
             .set_category(rows[0].id, "Entertainment")
             .await
@@ -213,8 +223,8 @@ mod tests {
             txn("sf-3", 14, -1200, "Check #1043", false),
             txn("sf-4", 15, -999, "New purchase", false),
         ];
-        let stats = apply(&store, conn, now, sync.clone()).await;
-        let rows = all(&store).await;
+        let stats = bank.apply(sync.clone()).await;
+        let rows = all(store).await;
         assert_eq!(ids(&rows), ["sf-1", "sf-2", "sf-3", "sf-4"]);
         assert_eq!(rows[0].category, "Entertainment", "locked category carried");
         assert_eq!(rows[0].payee, "Trader Joe's", "the synced row's own data");
@@ -228,27 +238,24 @@ mod tests {
             (1, 3, 0),
             "only sf-4 is a transaction the account did not have"
         );
-        let again = apply(&store, conn, now, sync).await;
+        let again = bank.apply(sync).await;
         assert_eq!((again.added, again.updated, again.removed), (0, 4, 0));
-        assert_eq!(all(&store).await.len(), 4);
+        assert_eq!(all(store).await.len(), 4);
     }
 
     #[tokio::test]
     async fn one_synced_purchase_replaces_one_of_two_identical_imported_ones() {
-        let (store, conn, now) = bank("simplefin").await;
+        let bank = Bank::new("simplefin").await;
+        let store = &bank.store;
         let statement = vec![
             imported("a", 10, -550, "BLUE BOTTLE"),
             imported("b", 10, -550, "BLUE BOTTLE"),
         ];
-        apply(&store, conn, now, statement).await;
-        let stats = apply(
-            &store,
-            conn,
-            now,
-            vec![txn("sf-1", 10, -550, "Blue Bottle", false)],
-        )
-        .await;
-        let rows = all(&store).await;
+        bank.apply(statement).await;
+        let stats = bank
+            .apply(vec![txn("sf-1", 10, -550, "Blue Bottle", false)])
+            .await;
+        let rows = all(store).await;
         assert_eq!(
             ids(&rows),
             ["ofx:b", "sf-1"],
@@ -259,23 +266,19 @@ mod tests {
 
     #[tokio::test]
     async fn another_amount_or_four_days_apart_is_another_transaction() {
-        let (store, conn, now) = bank("simplefin").await;
-        apply(
-            &store,
-            conn,
-            now,
-            vec![imported("1", 10, -4250, "TRADER JOE'S")],
-        )
-        .await;
+        let bank = Bank::new("simplefin").await;
+        let store = &bank.store;
+        bank.apply(vec![imported("1", 10, -4250, "TRADER JOE'S")])
+            .await;
         let sync = vec![
             txn("sf-amount", 10, -4251, "Trader Joe's", false),
             txn("sf-late", 14, -4250, "Trader Joe's", false),
             txn("sf-early", 6, -4250, "Trader Joe's", false),
             txn("sf-payee", 11, -4250, "Shell", false),
         ];
-        let stats = apply(&store, conn, now, sync).await;
+        let stats = bank.apply(sync).await;
         assert_eq!(stats.added, 4);
-        let rows = all(&store).await;
+        let rows = all(store).await;
         assert_eq!(
             ids(&rows),
             ["ofx:1", "sf-amount", "sf-early", "sf-late", "sf-payee"]
@@ -284,62 +287,34 @@ mod tests {
 
     #[tokio::test]
     async fn pending_rows_are_never_matched() {
-        let (store, conn, now) = bank("simplefin").await;
-        apply(
-            &store,
-            conn,
-            now,
-            vec![imported("1", 10, -4250, "TRADER JOE'S")],
-        )
-        .await;
-        apply(
-            &store,
-            conn,
-            now,
-            vec![txn("p1", 10, -4250, "Trader Joe's", true)],
-        )
-        .await;
-        assert_eq!(ids(&all(&store).await), ["ofx:1", "p1"]);
+        let bank = Bank::new("simplefin").await;
+        let store = &bank.store;
+        bank.apply(vec![imported("1", 10, -4250, "TRADER JOE'S")])
+            .await;
+        bank.apply(vec![txn("p1", 10, -4250, "Trader Joe's", true)])
+            .await;
+        assert_eq!(ids(&all(store).await), ["ofx:1", "p1"]);
         // Once it posts (link-less: the pending row settles), the posted row replaces the
         // imported one too, and the pending row is gone.
-        apply(
-            &store,
-            conn,
-            now,
-            vec![txn("t1", 11, -4250, "Trader Joe's", false)],
-        )
-        .await;
-        let rows = all(&store).await;
+        bank.apply(vec![txn("t1", 11, -4250, "Trader Joe's", false)])
+            .await;
+        let rows = all(store).await;
         assert_eq!(ids(&rows), ["t1"]);
         assert_eq!(rows[0].amount, Money::from_minor(-4250, Currency::USD));
     }
 
     #[tokio::test]
     async fn a_row_already_stored_is_not_a_copy_of_an_imported_one() {
-        let (store, conn, now) = bank("plaid").await;
-        apply(
-            &store,
-            conn,
-            now,
-            vec![txn("sf-1", 10, -4250, "Trader Joe's", false)],
-        )
-        .await;
+        let bank = Bank::new("plaid").await;
+        let store = &bank.store;
+        bank.apply(vec![txn("sf-1", 10, -4250, "Trader Joe's", false)])
+            .await;
         // A file with the same purchase imported later (without the import's own matching,
         // as if it had been another purchase).
-        apply(
-            &store,
-            conn,
-            now,
-            vec![imported("1", 10, -4250, "TRADER JOE'S")],
-        )
-        .await;
-        apply(
-            &store,
-            conn,
-            now,
-            vec![txn("sf-1", 10, -4250, "Trader Joe's", false)],
-        )
-        .await;
-        assert_eq!(ids(&all(&store).await), ["ofx:1", "sf-1"]);
+        bank.apply(vec![imported("1", 10, -4250, "TRADER JOE'S")])
+            .await;
+        bank.apply(vec![txn("sf-1", 10, -4250, "Trader Joe's", false)])
+            .await;
+        assert_eq!(ids(&all(store).await), ["ofx:1", "sf-1"]);
     }
 }
