@@ -402,13 +402,7 @@ async fn settle_link_less(
         let Some(account_id) = accounts.get(&t.provider_account_id) else {
             continue;
         };
-        let known: Option<(i64,)> =
-            sqlx::query_as("SELECT 1 FROM transactions WHERE account_id = ?1 AND provider_id = ?2")
-                .bind(account_id)
-                .bind(&t.provider_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if known.is_none() {
+        if !is_stored(tx, *account_id, &t.provider_id).await? {
             posted.push((account_id.to_string(), t));
         }
     }
@@ -472,6 +466,17 @@ async fn settle_link_less(
         ));
     }
     Ok(carried)
+}
+
+/// Whether the account already holds a row with this provider id.
+async fn is_stored(tx: &mut SqliteConnection, account_id: i64, provider_id: &str) -> Result<bool> {
+    let found: Option<(i64,)> =
+        sqlx::query_as("SELECT 1 FROM transactions WHERE account_id = ?1 AND provider_id = ?2")
+            .bind(account_id)
+            .bind(provider_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    Ok(found.is_some())
 }
 
 async fn delete_one(

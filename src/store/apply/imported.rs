@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use sqlx::SqliteConnection;
 
-use super::Carried;
+use super::{Carried, is_stored};
 use crate::domain::IncomingTransaction;
 use crate::domain::reconcile::same::{MATCH_DAYS, Seen, same_transactions};
 use crate::store::{Result, rows};
@@ -104,14 +104,7 @@ pub(super) async fn replace_imported(
         let amounts: HashSet<_> = statement.iter().map(|s| s.amount).collect();
         let mut synced = Vec::new();
         for t in incoming.into_iter().filter(|t| amounts.contains(&t.amount)) {
-            let known: Option<(i64,)> = sqlx::query_as(
-                "SELECT 1 FROM transactions WHERE account_id = ?1 AND provider_id = ?2",
-            )
-            .bind(account_id)
-            .bind(&t.provider_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if known.is_none() {
+            if !is_stored(tx, account_id, &t.provider_id).await? {
                 synced.push(t);
             }
         }
