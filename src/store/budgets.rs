@@ -91,23 +91,8 @@ impl Store {
 
     /// Net amount per category and currency over the month (pending included).
     pub async fn category_nets(&self, month: Month) -> Result<Vec<CategoryNet>> {
-        let rows = sqlx::query(
-            "SELECT c.name, m.currency, m.money_in - m.money_out AS net
-               FROM month_totals m JOIN categories c ON c.id = m.category_id
-              WHERE m.month = ?1",
-        )
-        .bind(month.to_string())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                let currency: String = row.try_get("currency")?;
-                Ok(CategoryNet {
-                    category: row.try_get("name")?,
-                    net: rows::money(row.try_get("net")?, &currency)?,
-                })
-            })
-            .collect()
+        let mut by_month = self.category_nets_by_month(month, month).await?;
+        Ok(by_month.remove(&month).unwrap_or_default())
     }
 
     /// The month's budget report in `currency`, with rollover from earlier months.
