@@ -670,6 +670,16 @@ fn stored_ids(db: &Path) -> BTreeSet<(String, String)> {
     })
 }
 
+/// What a `purse --demo sync` on `day` asks the demo bank for (noon, two years of history).
+fn demo_context(day: &str) -> FetchContext {
+    let today = date(day);
+    FetchContext {
+        today,
+        now: DateTime::<Utc>::from_naive_utc_and_offset(today.and_hms_opt(12, 0, 0).unwrap(), Utc),
+        history_days: 730,
+    }
+}
+
 /// What a store should hold after syncing the demo bank on each of `days` in turn.
 fn expected_demo_ids(days: &[&str]) -> BTreeSet<(String, String)> {
     let bank = DemoBank::new(DEMO_SEED);
@@ -678,19 +688,7 @@ fn expected_demo_ids(days: &[&str]) -> BTreeSet<(String, String)> {
     let mut last: Option<Delta> = None;
     let mut names = HashMap::new();
     for day in days {
-        let today = date(day);
-        let now =
-            DateTime::<Utc>::from_naive_utc_and_offset(today.and_hms_opt(12, 0, 0).unwrap(), Utc);
-        let delta = bank
-            .fetch(
-                cursor.as_deref(),
-                &FetchContext {
-                    today,
-                    now,
-                    history_days: 730,
-                },
-            )
-            .unwrap();
+        let delta = bank.fetch(cursor.as_deref(), &demo_context(day)).unwrap();
         assert!(delta.pending_is_complete && delta.removed.is_empty());
         for a in &delta.accounts {
             names.insert(a.provider_account_id.clone(), a.name.clone());

@@ -2,11 +2,9 @@
 //! account holds each transaction once, under the bank's ids, and importing the statement again
 //! adds nothing.
 
-use chrono::{DateTime, Utc};
-use purse::provider::FetchContext;
 use purse::provider::demo::{DEMO_SEED, DemoBank};
 
-use super::{Env, date, expected_demo_ids, stored_ids};
+use super::{Env, date, demo_context, expected_demo_ids, stored_ids};
 
 const FIRST: &str = "2026-11-12";
 const SECOND: &str = "2026-11-21";
@@ -16,20 +14,9 @@ const SECOND: &str = "2026-11-21";
 /// as the payee), and the card's name.
 fn statement() -> (String, String, usize) {
     let bank = DemoBank::new(DEMO_SEED);
-    let context = |day: &str| {
-        let today = date(day);
-        FetchContext {
-            today,
-            now: DateTime::<Utc>::from_naive_utc_and_offset(
-                today.and_hms_opt(12, 0, 0).unwrap(),
-                Utc,
-            ),
-            history_days: 730,
-        }
-    };
-    let first = bank.fetch(None, &context(FIRST)).unwrap();
+    let first = bank.fetch(None, &demo_context(FIRST)).unwrap();
     let second = bank
-        .fetch(first.cursor.as_deref(), &context(SECOND))
+        .fetch(first.cursor.as_deref(), &demo_context(SECOND))
         .unwrap();
     let card = second
         .accounts
