@@ -123,10 +123,8 @@ impl DecimalMark {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AmountError {
     #[error(
-        "\"{value}\" is not an amount: type digits with an optional sign, like {}, with \
-         \"{}\" only between groups of three digits",
-        mark.example(),
-        mark.grouping()
+        "\"{value}\" is not an amount: type one like {} (groups of three)",
+        mark.example()
     )]
     NotAnAmount { value: String, mark: DecimalMark },
 
@@ -144,7 +142,7 @@ pub enum AmountError {
 
     #[error(
         "\"{value}\" has {written} decimal places, but {currency} allows {allowed}{}",
-        other_reading(suggestion.as_deref(), *mark)
+        whole_number(suggestion.as_deref())
     )]
     TooPrecise {
         value: String,
@@ -153,7 +151,6 @@ pub enum AmountError {
         allowed: u32,
         /// The other mark's reading (a whole number with grouping), written with this mark.
         suggestion: Option<String>,
-        mark: DecimalMark,
     },
 
     #[error(
@@ -169,14 +166,10 @@ pub enum AmountError {
     TooLarge { value: String },
 }
 
-fn other_reading(suggestion: Option<&str>, mark: DecimalMark) -> String {
-    match suggestion {
-        Some(s) => format!(
-            "; for the whole number write {s} — or set {DECIMAL_SEPARATOR_KEY} = \"{}\"",
-            mark.other().setting()
-        ),
-        None => String::new(),
-    }
+fn whole_number(suggestion: Option<&str>) -> String {
+    suggestion.map_or_else(String::new, |s| {
+        format!(" (or write {s} for the whole number)")
+    })
 }
 
 /// The currency symbols a typed amount may start with.
@@ -226,7 +219,6 @@ pub fn parse_amount(
             currency,
             allowed,
             suggestion: other,
-            mark,
         });
     }
     let amount = reading
