@@ -141,7 +141,8 @@ pub enum AmountError {
     },
 
     #[error(
-        "\"{value}\" has {written} decimal places, but {currency} allows {allowed}{}",
+        "\"{value}\" has {written} decimal {}, but {currency} allows {allowed}{}",
+        if *written == 1 { "place" } else { "places" },
         whole_number(suggestion.as_deref())
     )]
     TooPrecise {

@@ -121,7 +121,7 @@ fn more_decimals_than_the_currency_has_is_refused_never_rounded() {
     let jpy = Currency::new("JPY").unwrap();
     assert_eq!(
         parse_amount("1.5", jpy, POINT).unwrap_err().to_string(),
-        "\"1.5\" has 1 decimal places, but JPY allows 0"
+        "\"1.5\" has 1 decimal place, but JPY allows 0"
     );
     assert_eq!(
         parse_amount("1,500", jpy, POINT).map(|m| m.amount),
