@@ -248,20 +248,20 @@ fn strip_sign_and_symbol(value: &str, currency: Currency) -> Result<(bool, &str)
                 continue;
             }
         }
-        if symbol.is_none() {
-            if let Some(c) = rest.chars().next().filter(|c| SYMBOLS.contains(c)) {
-                (symbol, rest) = (Some(c), &rest[c.len_utf8()..]);
-            }
+        if symbol.is_none()
+            && let Some(c) = rest.chars().next().filter(|c| SYMBOLS.contains(c))
+        {
+            (symbol, rest) = (Some(c), &rest[c.len_utf8()..]);
         }
     }
-    if let Some(symbol) = symbol {
-        if !currency.symbol().starts_with(symbol) {
-            return Err(AmountError::WrongSymbol {
-                value: value.to_string(),
-                symbol,
-                currency,
-            });
-        }
+    if let Some(symbol) = symbol
+        && !currency.symbol().starts_with(symbol)
+    {
+        return Err(AmountError::WrongSymbol {
+            value: value.to_string(),
+            symbol,
+            currency,
+        });
     }
     Ok((negative.unwrap_or(false), rest))
 }
