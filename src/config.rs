@@ -40,7 +40,7 @@ pub use quiet_hours::QuietHours;
 pub use schema::known_keys;
 pub use secret::Secret;
 pub use sections::{
-    AccountOverride, AlertSettings, ConnectionConfig, General, Logging, Notifications,
+    AccountOverride, AlertSettings, ConnectionConfig, General, Input, Logging, Notifications,
     ProviderKind, Storage, SyncSettings,
 };
 
@@ -52,6 +52,8 @@ pub struct Settings {
     pub alerts: AlertSettings,
     pub notifications: Notifications,
     pub general: General,
+    /// `[input]`: the decimal mark of typed amounts.
+    pub input: Input,
     pub logging: Logging,
     pub connections: Vec<ConnectionConfig>,
     pub accounts: Vec<AccountOverride>,
@@ -108,6 +110,7 @@ impl Default for Settings {
             general: General {
                 currency: Currency::USD,
             },
+            input: Input::default(),
             logging: Logging {
                 file: state_dir.join("purse.log"),
                 level: "info".to_string(),

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod alert;
+pub mod amount_input;
 pub mod bill;
 pub mod budget;
 pub mod categorize;
@@ -27,6 +28,7 @@ pub mod unusual;
 
 pub use account::{Account, AccountId, AccountKind};
 pub use alert::{Alert, AlertKind, NewAlert};
+pub use amount_input::{AmountError, DecimalMark, parse_amount};
 pub use bill::schedule::{BillOrigin, Every};
 pub use bill::{Bill, BillError, BillSource, IncomingBill, NewManualBill};
 pub use budget::{

@@ -6,6 +6,8 @@
 mod bills;
 #[path = "cli/import_then_sync.rs"]
 mod import_then_sync;
+#[path = "cli/typed_amounts.rs"]
+mod typed_amounts;
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;

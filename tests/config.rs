@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use purse::config::{ConfigError, ProviderKind, Settings, known_keys};
-use purse::domain::{Currency, Every, Money};
+use purse::domain::{Currency, DecimalMark, Every, Money};
 use rust_decimal::Decimal;
 
 const SECRETS: &[(&str, &str)] = &[
@@ -254,7 +254,7 @@ fn unknown_keys_suggest_the_right_spelling() {
 fn bad_values_name_file_key_and_value() {
     bad_fixture(
         "bad_decimal.toml",
-        &["`alerts.low_balance`", "(line 2)", "\"abc\"", "\"100.00\""],
+        &["`alerts.low_balance`", "(line 2)", "\"abc\"", "1,234.56"],
     );
     bad_fixture(
         "float_decimal.toml",
@@ -337,6 +337,64 @@ fn bills_read_every_key_with_defaults() {
     assert_eq!(car.every, Every::Once);
     assert_eq!(car.account, None);
     assert!(load("minimal.toml", &[]).unwrap().bills.is_empty());
+}
+
+/// Issue 12, defect 1: config amounts are read like typed ones, with `[input] decimal_separator`.
+#[test]
+fn amounts_follow_the_decimal_separator_and_never_guess() {
+    let bill = |amount: &str| {
+        format!("[[bills]]\nname = \"Rent\"\namount = \"{amount}\"\ndue = \"2026-12-01\"\n")
+    };
+    let (_d, path) = temp_config(&bill("1,50"));
+    let err = load_path(&path, &[]).unwrap_err();
+    check_message(
+        &err,
+        &[
+            "`bills[0].amount`",
+            "(line 3)",
+            "\"1,50\" is ambiguous: write 1.50",
+            "decimal_separator = \",\"",
+        ],
+    );
+    let (_d, path) = temp_config(&bill("1850.555"));
+    let err = load_path(&path, &[]).unwrap_err();
+    check_message(
+        &err,
+        &["`bills[0].amount`", "3 decimal places", "USD allows 2"],
+    );
+    let (_d, path) = temp_config(&bill("1,850.50"));
+    let s = load_path(&path, &[]).unwrap();
+    assert_eq!(s.bills[0].amount, Money::new(dec("1850.50"), Currency::USD));
+
+    let text = format!(
+        "[input]\ndecimal_separator = \",\"\n[alerts]\nlow_balance = \"1.000,5\"\n{}",
+        bill("1.850,50")
+    );
+    let (_d, path) = temp_config(&text);
+    let s = load_path(&path, &[]).unwrap();
+    assert_eq!(s.input.decimal_separator, DecimalMark::Comma);
+    assert_eq!(s.alerts.low_balance, dec("1000.5"));
+    assert_eq!(s.bills[0].amount, Money::new(dec("1850.50"), Currency::USD));
+    // The built-in default ("100.00") is not read with the user's mark.
+    let (_d, path) = temp_config("[input]\ndecimal_separator = \",\"\n");
+    assert_eq!(
+        load_path(&path, &[]).unwrap().alerts.low_balance,
+        dec("100.00")
+    );
+    let s = load_path(&path, &[("PURSE__ALERTS__LOW_BALANCE", "12,5")]).unwrap();
+    assert_eq!(s.alerts.low_balance, dec("12.5"));
+
+    let (_d, path) = temp_config("[input]\ndecimal_separator = \"comma\"\n");
+    let err = load_path(&path, &[]).unwrap_err();
+    check_message(
+        &err,
+        &[
+            "`input.decimal_separator`",
+            "(line 2)",
+            "\"comma\"",
+            "\",\" (1.234,56)",
+        ],
+    );
 }
 
 #[test]

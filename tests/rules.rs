@@ -427,7 +427,7 @@ fn purse_rules_add_names_the_bad_value() {
     let e = add(&["--category", "Snacks", "--payee-contains", "x"]);
     assert!(e.contains("\"Snacks\""), "{e}");
     let e = add(&["--category", "Coffee", "--min", "ten"]);
-    assert!(e.contains("--min \"ten\""), "{e}");
+    assert!(e.contains("--min: \"ten\" is not an amount"), "{e}");
     let e = add(&["--category", "Coffee", "--max", "-5"]);
     assert!(e.contains("-$5.00") && e.contains("negative"), "{e}");
     let e = add(&["--category", "Coffee", "--account", "Nowhere Bank"]);

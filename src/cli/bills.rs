@@ -12,8 +12,7 @@ use super::Context;
 use super::commands::{parse_date, print_json};
 use super::output::{self, BillJson, table};
 use crate::domain::bill::schedule::Every;
-use crate::domain::money::parse_decimal;
-use crate::domain::{BillSource, Currency, Money, NewManualBill};
+use crate::domain::{BillSource, Currency, NewManualBill};
 use crate::store::BillRow;
 
 #[derive(Debug, Subcommand)]
@@ -118,12 +117,7 @@ async fn new_bill(ctx: &Context, args: &AddArgs) -> anyhow::Result<NewManualBill
         Some(code) => Currency::new(code).with_context(|| format!("--currency \"{code}\""))?,
         None => ctx.currency(),
     };
-    let amount = parse_decimal(&args.amount).with_context(|| {
-        format!(
-            "amount \"{}\" is not an amount (expected a decimal like 1850.00)",
-            args.amount
-        )
-    })?;
+    let amount = ctx.typed_amount("bill amount", &args.amount, currency)?;
     let Some(every) = Every::parse(&args.every) else {
         bail!("--every \"{}\": {}", args.every, Every::HINT);
     };
@@ -133,7 +127,7 @@ async fn new_bill(ctx: &Context, args: &AddArgs) -> anyhow::Result<NewManualBill
     };
     let bill = NewManualBill {
         name: args.name.trim().to_string(),
-        amount: Money::new(amount, currency),
+        amount,
         first_due: parse_date("--due", &args.due)?,
         every,
         account,

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::output::{self, AccountJson, AlertJson, BudgetJson, StatusJson, TransactionJson, table};
 use super::streamed::StreamedTable;
 use super::{BudgetAction, Cli, Command, Context, TransactionArgs};
-use crate::domain::{Money, Month, Transaction, money::parse_decimal};
+use crate::domain::{Money, Month, Transaction};
 use crate::store::{TxnCursor, TxnFilter};
 use crate::sync;
 
@@ -53,14 +53,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 },
         } => {
             let month = month_or_current(&ctx, month.as_deref())?;
-            let amount =
-                parse_decimal(&amount).with_context(|| format!("budget amount \"{amount}\""))?;
-            if amount.is_sign_negative() {
+            let money = ctx.typed_amount("budget amount", &amount, ctx.currency())?;
+            if money.is_negative() {
                 bail!(
                     "budget amount \"{amount}\" is negative: give the amount you plan to spend, like 450"
                 );
             }
-            let money = Money::new(amount, ctx.currency()).rounded();
             let name = ctx.store.set_budget(&category, month, money).await?;
             writeln!(
                 out,

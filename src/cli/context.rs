@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 use super::GlobalArgs;
 use crate::config::Settings;
 use crate::credentials::Credentials;
-use crate::domain::money::parse_decimal;
 use crate::domain::{Clock, Currency, FixedClock, Money, Month, SystemClock};
+use crate::domain::{DecimalMark, parse_amount};
 use crate::store::Store;
 use crate::sync::{self, Connection, SyncOptions};
 
@@ -80,6 +80,18 @@ impl Context {
         self.settings.general.currency
     }
 
+    /// An amount the user typed for `what` (`--min`, "budget amount"), in `currency`, read with
+    /// the config's `[input] decimal_separator`; the error names `what` and quotes the value.
+    pub fn typed_amount(
+        &self,
+        what: &str,
+        text: &str,
+        currency: Currency,
+    ) -> anyhow::Result<Money> {
+        parse_amount(text, currency, self.settings.input.decimal_separator)
+            .with_context(|| what.to_string())
+    }
+
     pub fn sync_options(&self) -> SyncOptions {
         SyncOptions {
             history_days: self.settings.sync.history_days,
@@ -141,7 +153,8 @@ impl Context {
         }
         let from = Month::of(self.clock.today());
         for (category, amount) in crate::provider::demo::DEMO_BUDGETS {
-            let amount = Money::new(parse_decimal(amount)?, self.currency());
+            // Written with a decimal point, whatever the user's `[input]` setting.
+            let amount = parse_amount(amount, self.currency(), DecimalMark::Point)?;
             self.store.set_budget(category, from, amount).await?;
         }
         Ok(())

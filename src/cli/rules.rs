@@ -4,14 +4,13 @@
 
 use std::io::Write;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::Context;
 use super::commands::print_json;
 use super::output::table;
-use crate::domain::money::parse_decimal;
 use crate::domain::{Money, NewRule, Rule};
 
 #[derive(Debug, Subcommand)]
@@ -169,14 +168,7 @@ async fn add(
 ) -> anyhow::Result<()> {
     let amount = |flag: &str, text: &Option<String>| -> anyhow::Result<Option<Money>> {
         let Some(text) = text else { return Ok(None) };
-        let value = parse_decimal(text).with_context(|| {
-            format!("{flag} \"{text}\" is not an amount (expected a decimal like 12.50)")
-        })?;
-        let money = Money::new(value, ctx.currency());
-        money
-            .to_minor()
-            .with_context(|| format!("{flag} \"{text}\""))?;
-        Ok(Some(money))
+        ctx.typed_amount(flag, text, ctx.currency()).map(Some)
     };
     let account = match &args.account {
         Some(name) => Some(ctx.store.find_account(name).await?.id),

@@ -1,6 +1,6 @@
 //! `[[bills]]`: bills the user owes that no bank reports (rent paid by cheque, a yearly
 //! insurance premium). Each entry: `name` (required, unique ignoring case), `amount` (required,
-//! a quoted decimal), `due` (required, the first or next due date, YYYY-MM-DD), `every` (once by
+//! a quoted amount, read with `[input] decimal_separator`), `due` (required, the first or next due date, YYYY-MM-DD), `every` (once by
 //! default), `account` (matched like `[[accounts]] match`) and `currency` (default
 //! `general.currency`). Every value is checked here, so a bad entry is reported with its file and
 //! line at start-up; the alerts engine keeps the store in step with the list.
@@ -14,18 +14,19 @@ use super::connections::{missing, non_empty};
 use super::error::ConfigError;
 use super::leaf::Ctx;
 use crate::domain::bill::schedule::Every;
-use crate::domain::{Currency, Money, NewManualBill};
+use crate::domain::{Currency, DecimalMark, Money, NewManualBill};
 
 pub(crate) fn bills(
     ctx: &Ctx<'_>,
     items: &[Value],
     currency: Currency,
+    mark: DecimalMark,
 ) -> Result<Vec<NewManualBill>, ConfigError> {
     let mut out = Vec::with_capacity(items.len());
     let mut first: HashMap<String, String> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         let at = format!("bills[{i}]");
-        let bill = bill(ctx, &at, item, currency)?;
+        let bill = bill(ctx, &at, item, currency, mark)?;
         if let Some(earlier) = first.get(&bill.name.to_lowercase()) {
             let expected = format!("`{earlier}` already uses this name; give each bill its own");
             let value = ctx.table(&at, item)?.get("name").unwrap_or(item);
@@ -42,6 +43,7 @@ fn bill(
     at: &str,
     item: &Value,
     default_currency: Currency,
+    mark: DecimalMark,
 ) -> Result<NewManualBill, ConfigError> {
     let t = ctx.table(at, item)?;
     let key = |name: &str| format!("{at}.{name}");
@@ -67,12 +69,9 @@ fn bill(
         None => default_currency,
     };
     let value = required("amount", "\"1850.00\"")?;
-    let amount = Money::new(ctx.decimal(&key("amount"), value)?, currency);
-    if amount.amount <= rust_decimal::Decimal::ZERO || amount.to_minor().is_err() {
-        let expected = format!(
-            "expected the amount owed, above zero and in whole {} minor units, like \"1850.00\"",
-            currency.code()
-        );
+    let amount = Money::new(ctx.amount(&key("amount"), value, currency, mark)?, currency);
+    if amount.amount <= rust_decimal::Decimal::ZERO {
+        let expected = "expected the amount owed, above zero, like \"1850.00\"".to_string();
         return Err(ctx.bad(&key("amount"), value, false, expected));
     }
     let first_due = ctx.choice(

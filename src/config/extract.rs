@@ -1,5 +1,5 @@
 //! Turns the merged `config` tree into typed [`Settings`]: every section in turn, with its ranges,
-//! currency, quiet hours, log level, `[keys]` and `[[accounts]]`. `[[connections]]` are in
+//! currency, `[input]` decimal mark, quiet hours, log level, `[keys]` and `[[accounts]]`. `[[connections]]` are in
 //! `config/connections.rs`, `[[bills]]` in `config/bills.rs`.
 
 use std::collections::BTreeMap;
@@ -11,10 +11,11 @@ use super::error::{ConfigError, Location};
 use super::leaf::Ctx;
 use super::quiet_hours::{QUIET_HOURS_HINT, QuietHours};
 use super::{
-    AccountOverride, AlertSettings, General, Logging, Notifications, Settings, Storage,
+    AccountOverride, AlertSettings, General, Input, Logging, Notifications, Settings, Storage,
     SyncSettings,
 };
-use crate::domain::Currency;
+use crate::domain::amount_input::DECIMAL_SEPARATOR_HINT;
+use crate::domain::{Currency, DecimalMark};
 
 const LOG_LEVELS: [&str; 6] = ["error", "warn", "info", "debug", "trace", "off"];
 
@@ -48,6 +49,18 @@ pub(crate) fn settings(ctx: &Ctx<'_>, root: &Value) -> Result<Settings, ConfigEr
     )?;
     let general = General { currency };
 
+    let t = section("input")?;
+    let (key, v) = get(t, "input", "decimal_separator")?;
+    let input = Input {
+        decimal_separator: ctx.choice(
+            &key,
+            &v,
+            DECIMAL_SEPARATOR_HINT,
+            DecimalMark::from_setting,
+        )?,
+    };
+    let mark = input.decimal_separator;
+
     let t = section("storage")?;
     let (key, v) = get(t, "storage", "database")?;
     let storage = Storage {
@@ -67,7 +80,7 @@ pub(crate) fn settings(ctx: &Ctx<'_>, root: &Value) -> Result<Settings, ConfigEr
 
     let t = section("alerts")?;
     let (key, v) = get(t, "alerts", "low_balance")?;
-    let low_balance = ctx.decimal(&key, &v)?;
+    let low_balance = ctx.amount(&key, &v, currency, mark)?;
     let (key, v) = get(t, "alerts", "bill_due_days")?;
     let bill_due_days = ctx.count(&key, &v, 0..=365)?;
     let (key, v) = get(t, "alerts", "unusual_spend")?;
@@ -111,8 +124,8 @@ pub(crate) fn settings(ctx: &Ctx<'_>, root: &Value) -> Result<Settings, ConfigEr
 
     let list = |name: &str| root.get(name).map_or(Ok(&[][..]), |v| ctx.list(name, v));
     let connections = connections::connections(ctx, list("connections")?)?;
-    let accounts = accounts(ctx, list("accounts")?)?;
-    let bills = super::bills::bills(ctx, list("bills")?, general.currency)?;
+    let accounts = accounts(ctx, list("accounts")?, currency, mark)?;
+    let bills = super::bills::bills(ctx, list("bills")?, currency, mark)?;
     let import = super::import::import(ctx, section("import")?)?;
 
     Ok(Settings {
@@ -121,6 +134,7 @@ pub(crate) fn settings(ctx: &Ctx<'_>, root: &Value) -> Result<Settings, ConfigEr
         alerts,
         notifications,
         general,
+        input,
         logging,
         connections,
         accounts,
@@ -137,7 +151,13 @@ pub(crate) fn sorted(t: &Map<String, Value>) -> Vec<(&String, &Value)> {
     entries
 }
 
-fn accounts(ctx: &Ctx<'_>, items: &[Value]) -> Result<Vec<AccountOverride>, ConfigError> {
+/// `[[accounts]]`; a `low_balance` is read in `currency` (`general.currency`).
+fn accounts(
+    ctx: &Ctx<'_>,
+    items: &[Value],
+    currency: Currency,
+    mark: DecimalMark,
+) -> Result<Vec<AccountOverride>, ConfigError> {
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let at = format!("accounts[{i}]");
@@ -149,7 +169,7 @@ fn accounts(ctx: &Ctx<'_>, items: &[Value]) -> Result<Vec<AccountOverride>, Conf
             None => return Err(connections::missing(ctx, &at, item, "match", expected)),
         };
         let low_balance = match t.get("low_balance") {
-            Some(v) => Some(ctx.decimal(&format!("{at}.low_balance"), v)?),
+            Some(v) => Some(ctx.amount(&format!("{at}.low_balance"), v, currency, mark)?),
             None => None,
         };
         out.push(AccountOverride {

@@ -61,6 +61,10 @@ fn default_entries(d: &Settings) -> Vec<(&'static str, ValueKind)> {
     let path = |p: &Path| ValueKind::from(p.to_string_lossy().into_owned());
     vec![
         ("general.currency", d.general.currency.code().into()),
+        (
+            "input.decimal_separator",
+            d.input.decimal_separator.setting().into(),
+        ),
         ("storage.database", path(&d.storage.database)),
         ("sync.interval_minutes", d.sync.interval_minutes.into()),
         ("sync.history_days", d.sync.history_days.into()),

@@ -78,6 +78,7 @@ pub(crate) const CSV_PRESET: &[Field] = &[
 
 pub(crate) const ROOT: &[Field] = &[
     f("general", Kind::Section(&[f("currency", Kind::Str)])),
+    f("input", Kind::Section(&[f("decimal_separator", Kind::Str)])),
     f("storage", Kind::Section(&[f("database", Kind::Path)])),
     f(
         "sync",

@@ -1,5 +1,5 @@
 //! The typed sections of [`Settings`](super::Settings): storage, sync, alerts, notifications,
-//! general, logging, `[[connections]]` (with [`ProviderKind`] and which keys each provider takes
+//! general, input, logging, `[[connections]]` (with [`ProviderKind`] and which keys each provider takes
 //! and requires) and `[[accounts]]` overrides.
 
 use std::fmt;
@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::quiet_hours::QuietHours;
 use super::secret::Secret;
-use crate::domain::Currency;
+use crate::domain::{Currency, DecimalMark};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Storage {
@@ -43,6 +43,13 @@ pub struct Notifications {
 pub struct General {
     /// The currency budgets are kept in.
     pub currency: Currency,
+}
+
+/// `[input]`: how the amounts a person types (CLI, dashboard, this file) are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Input {
+    /// `"."` (1,234.56, the default) or `","` (1.234,56).
+    pub decimal_separator: DecimalMark,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,17 +1,17 @@
-//! Typed readers over the merged tree (text, secret, count, decimal, bool, path, fixed
+//! Typed readers over the merged tree (text, secret, count, amount, bool, path, fixed
 //! choices), each accepting what the file or a `PURSE__…` variable (always text) may hold and
 //! explaining what it expected. Also `~` expansion for paths.
 
 use std::ops::RangeInclusive;
 use std::path::PathBuf;
-use std::str::FromStr;
 
 use config::Value;
 use rust_decimal::Decimal;
 
-use super::error::ConfigError;
+use super::error::{ConfigError, Location};
 use super::leaf::{Ctx, Scalar};
 use super::secret::Secret;
+use crate::domain::{Currency, DecimalMark, parse_amount};
 
 const QUOTE_AMOUNTS: &str =
     "amounts must be quoted so they are read exactly, not as a binary float, like \"100.50\"";
@@ -57,17 +57,30 @@ impl Ctx<'_> {
             })
     }
 
-    /// An exact amount: a quoted decimal ("100.00") or an integer, never a binary float.
-    pub fn decimal(&self, key: &str, value: &Value) -> Result<Decimal, ConfigError> {
+    /// An exact amount in `currency`: a quoted amount read like any amount a person types (with
+    /// `mark`, the `[input] decimal_separator`; the built-in defaults always with `.`) or an
+    /// integer, never a binary float.
+    pub fn amount(
+        &self,
+        key: &str,
+        value: &Value,
+        currency: Currency,
+        mark: DecimalMark,
+    ) -> Result<Decimal, ConfigError> {
         let leaf = self.leaf(key, value, false)?;
+        let mark = match leaf.location {
+            Location::Defaults => DecimalMark::Point,
+            _ => mark,
+        };
         match &leaf.value {
-            Scalar::Str(s) => Decimal::from_str(s.trim())
-                .map_err(|_| leaf.bad("expected a decimal amount, like \"100.00\"")),
+            Scalar::Str(s) => parse_amount(s, currency, mark)
+                .map(|m| m.amount)
+                .map_err(|e| leaf.bad(e.to_string())),
             Scalar::Int(i) => i64::try_from(*i)
                 .map(Decimal::from)
                 .map_err(|_| leaf.bad("expected a smaller amount")),
             Scalar::Float(_) => Err(leaf.bad(QUOTE_AMOUNTS)),
-            _ => Err(leaf.bad("expected a decimal amount, like \"100.00\"")),
+            _ => Err(leaf.bad("expected an amount in quotes, like \"100.00\"")),
         }
     }
 

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::{Category, Currency, Money, Month};
+use crate::domain::{Category, Currency, DecimalMark, Money, Month};
 
 use super::keys::Keymap;
 
@@ -104,6 +104,8 @@ pub struct App {
     pub color: bool,
     /// The currency budgets are reported in.
     pub currency: Currency,
+    /// How typed amounts are written (`[input] decimal_separator`).
+    pub decimal_mark: DecimalMark,
     pub now: DateTime<Utc>,
     pub today: NaiveDate,
     /// The month the Budgets pane shows.
@@ -138,6 +140,7 @@ impl App {
             demo,
             color,
             currency,
+            decimal_mark: DecimalMark::Point,
             now,
             today,
             month: Month::of(today),

@@ -14,6 +14,7 @@ use super::runtime::{RunOptions, run};
 /// terminal is touched, with an error naming the file, the entry and the value.
 pub async fn launch(ctx: Context) -> anyhow::Result<()> {
     let mut opts = RunOptions::new(ctx.demo, ctx.clock.clone(), ctx.currency());
+    opts.decimal_mark = ctx.settings.input.decimal_separator;
     opts.keymap =
         Keymap::from_config(&ctx.settings.keys).map_err(|e| match ctx.settings.source() {
             Some(path) => anyhow::anyhow!("{}: {e}", path.display()),

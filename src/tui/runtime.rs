@@ -15,7 +15,7 @@ use ratatui::crossterm::event::Event;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 use tokio::time::MissedTickBehavior;
 
-use crate::domain::{Clock, Currency};
+use crate::domain::{Clock, Currency, DecimalMark};
 use crate::store::Store;
 
 use super::action::{Action, SyncCommand, SyncEvent};
@@ -48,6 +48,8 @@ pub struct RunOptions {
     pub clock: Arc<dyn Clock>,
     /// The currency budgets are reported in.
     pub currency: Currency,
+    /// How typed amounts are written (`[input] decimal_separator`).
+    pub decimal_mark: DecimalMark,
     /// Keys, with the config's `[keys]` applied (see [`Keymap::from_config`]).
     pub keymap: Keymap,
     /// Where `s` (sync now) sends requests, and `Stop` on exit; `None` when no sync task runs.
@@ -64,6 +66,7 @@ impl RunOptions {
             color: color_from_env(),
             clock,
             currency,
+            decimal_mark: DecimalMark::Point,
             keymap: Keymap::default(),
             sync_commands: None,
             sync_events: None,
@@ -100,12 +103,14 @@ pub async fn drive(
         color,
         clock,
         currency,
+        decimal_mark,
         keymap,
         sync_commands,
         sync_events,
     } = opts;
     let mut app = App::new(demo, color, currency, clock.now(), clock.today());
     app.keymap = keymap;
+    app.decimal_mark = decimal_mark;
     app.sync.available = sync_commands.is_some();
     let (action_tx, action_rx) = mpsc::unbounded_channel();
     let mut executor = Executor::new(store, currency, action_tx, sync_commands);

@@ -2,10 +2,11 @@
 //! `tests/snaps.rs` through [`snap`], so the snapshots live in `src/tui/snapshots/`), colour and
 //! NO_COLOR checks, and a never-panics sweep over sizes. `update` tests without a terminal are in
 //! `tests/update.rs`, `tests/paging.rs`, `tests/search.rs`, `tests/editing.rs`, `tests/views.rs`,
-//! `tests/lists.rs`, `tests/rules.rs` and `tests/mouse.rs`; fixture data in `tests/fixture.rs`,
+//! `tests/lists.rs`, `tests/rules.rs`, `tests/amounts.rs` and `tests/mouse.rs`; fixture data in `tests/fixture.rs`,
 //! App builders in `tests/harness.rs`.
 #![allow(clippy::unwrap_used)]
 
+mod amounts;
 mod editing;
 mod fixture;
 mod harness;

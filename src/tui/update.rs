@@ -80,7 +80,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Command> {
         Action::Back => back(app),
         Action::EditBudget => {
             app.focus = Pane::Budgets;
-            if !app.budgets.edit_selected() {
+            if !app.budgets.edit_selected(app.decimal_mark) {
                 app.error(text::NO_LINE_SELECTED);
             }
             Vec::new()

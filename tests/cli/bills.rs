@@ -111,7 +111,7 @@ fn bad_bill_input_is_refused_quoting_the_value() {
         env.fails(&args)
     };
     let err = add(&["abc", "--due", "2026-12-01"]);
-    assert!(err.contains("\"abc\"") && err.contains("1850.00"), "{err}");
+    assert!(err.contains("\"abc\"") && err.contains("1,234.56"), "{err}");
     let err = add(&["0", "--due", "2026-12-01"]);
     assert!(err.contains("above zero"), "{err}");
     let err = add(&["40", "--due", "12/01/2026"]);

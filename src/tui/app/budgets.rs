@@ -1,8 +1,7 @@
 //! Budgets pane state: the selected month's report, the selection, and the inline budget editor
 //! (edit an amount in place, or add a budget: category name first, then amount).
 
-use crate::domain::money::parse_decimal;
-use crate::domain::{BudgetReport, Currency, Money, Month};
+use crate::domain::{BudgetReport, Currency, DecimalMark, Money, Month, parse_amount};
 use crate::store::{CategorySpend, MonthFlow};
 use crate::tui::action::Command;
 use crate::tui::text;
@@ -62,8 +61,9 @@ impl BudgetsState {
             .and_then(|r| r.lines.get(self.cursor.selected))
     }
 
-    /// Opens the editor on the selected line's amount; false when there is no line.
-    pub fn edit_selected(&mut self) -> bool {
+    /// Opens the editor on the selected line's amount (written with `mark`); false when there is
+    /// no line.
+    pub fn edit_selected(&mut self, mark: DecimalMark) -> bool {
         let Some(line) = self.selected_line() else {
             return false;
         };
@@ -71,7 +71,7 @@ impl BudgetsState {
             stage: EditStage::Amount {
                 category: line.category.clone(),
             },
-            input: line.budgeted.amount_string(),
+            input: mark.plain(line.budgeted.amount),
             fresh: true,
             error: None,
         });
@@ -116,7 +116,7 @@ impl BudgetsState {
     /// Enter: moves from category to amount, or validates the amount. A valid amount closes the
     /// editor and returns the commands to save it and reload the month; anything else leaves an
     /// error in the editor and changes nothing.
-    pub fn submit(&mut self, month: Month, currency: Currency) -> Vec<Command> {
+    pub fn submit(&mut self, month: Month, currency: Currency, mark: DecimalMark) -> Vec<Command> {
         let Some(ed) = self.editor.as_mut() else {
             return Vec::new();
         };
@@ -134,7 +134,7 @@ impl BudgetsState {
                         .find(|l| l.category.eq_ignore_ascii_case(&name))
                 });
                 let (category, input) = match existing {
-                    Some(l) => (l.category.clone(), l.budgeted.amount_string()),
+                    Some(l) => (l.category.clone(), mark.plain(l.budgeted.amount)),
                     None => (name, String::new()),
                 };
                 let fresh = !input.is_empty();
@@ -146,7 +146,7 @@ impl BudgetsState {
                 };
                 Vec::new()
             }
-            EditStage::Amount { category } => match validate_amount(&ed.input, currency) {
+            EditStage::Amount { category } => match validate_amount(&ed.input, currency, mark) {
                 Ok(amount) => {
                     self.editor = None;
                     vec![
@@ -167,13 +167,16 @@ impl BudgetsState {
     }
 }
 
-/// Parses a budget amount typed by the user; the error quotes the bad value and says what to type.
-pub fn validate_amount(input: &str, currency: Currency) -> Result<Money, String> {
-    let amount = parse_decimal(input).map_err(|e| e.to_string())?;
-    let money = Money::new(amount, currency);
+/// Parses a budget amount typed by the user (see [`parse_amount`]); the error quotes the bad value
+/// and says what to type.
+pub fn validate_amount(
+    input: &str,
+    currency: Currency,
+    mark: DecimalMark,
+) -> Result<Money, String> {
+    let money = parse_amount(input, currency, mark).map_err(|e| e.to_string())?;
     if money.is_negative() {
         return Err(text::negative_budget(input.trim()));
     }
-    money.to_minor().map_err(|e| e.to_string())?;
     Ok(money)
 }

@@ -12,7 +12,7 @@ pub(super) fn editor(app: &mut App, input: EditorInput) -> Option<Vec<Command>> 
     let commands = match &mut overlay {
         Some(Overlay::Bills(b)) => form_key(&mut b.mode, input, |form| {
             let taken = manual_names(b.rows.as_deref().unwrap_or_default());
-            let bill = forms::bill_from_form(form, app.currency, &taken)?;
+            let bill = forms::bill_from_form(form, app.currency, app.decimal_mark, &taken)?;
             Ok(vec![
                 Command::AddBill {
                     bill,
@@ -23,8 +23,9 @@ pub(super) fn editor(app: &mut App, input: EditorInput) -> Option<Vec<Command>> 
             ])
         }),
         Some(Overlay::Rules(r)) => form_key(&mut r.mode, input, |form| {
-            let rule =
-                forms::rule_from_form(form, &app.categories, &app.accounts.accounts, app.currency)?;
+            let (currency, mark) = (app.currency, app.decimal_mark);
+            let accounts = &app.accounts.accounts;
+            let rule = forms::rule_from_form(form, &app.categories, accounts, currency, mark)?;
             Ok(vec![Command::AddRule(rule), Command::LoadRules])
         }),
         _ => None,

@@ -35,7 +35,11 @@ fn budget(app: &mut App, input: EditorInput) -> Vec<Command> {
         EditorInput::Char(c) => app.budgets.type_char(c),
         EditorInput::Backspace => app.budgets.backspace(),
         EditorInput::Cancel => app.budgets.cancel(),
-        EditorInput::Submit => return app.budgets.submit(app.month, app.currency),
+        EditorInput::Submit => {
+            return app
+                .budgets
+                .submit(app.month, app.currency, app.decimal_mark);
+        }
         EditorInput::Move(_) | EditorInput::Toggle => {}
     }
     Vec::new()

@@ -4,8 +4,10 @@
 use chrono::NaiveDate;
 
 use crate::domain::bill::schedule::Every;
-use crate::domain::money::parse_decimal;
-use crate::domain::{Account, Category, Currency, Money, NewManualBill, NewRule, RuleError};
+use crate::domain::{
+    Account, Category, Currency, DecimalMark, Money, NewManualBill, NewRule, RuleError,
+    parse_amount,
+};
 use crate::tui::app::form::Form;
 use crate::tui::text;
 
@@ -35,14 +37,18 @@ pub fn rule_form() -> Form {
     Form::new(text::RULE_FIELDS)
 }
 
-fn amount(form: &Form, at: usize, currency: Currency) -> Result<Option<Money>, Refusal> {
+/// The amount typed in field `at` (see [`parse_amount`]), `None` when empty.
+fn amount(
+    form: &Form,
+    at: usize,
+    currency: Currency,
+    mark: DecimalMark,
+) -> Result<Option<Money>, Refusal> {
     let typed = form.value(at);
     if typed.is_empty() {
         return Ok(None);
     }
-    let value = parse_decimal(typed).map_err(|e| (at, e.to_string()))?;
-    let money = Money::new(value, currency);
-    money.to_minor().map_err(|e| (at, e.to_string()))?;
+    let money = parse_amount(typed, currency, mark).map_err(|e| (at, e.to_string()))?;
     Ok(Some(money))
 }
 
@@ -51,6 +57,7 @@ fn amount(form: &Form, at: usize, currency: Currency) -> Result<Option<Money>, R
 pub fn bill_from_form(
     form: &Form,
     currency: Currency,
+    mark: DecimalMark,
     taken: &[&str],
 ) -> Result<NewManualBill, Refusal> {
     let name = form.value(BILL_NAME).to_string();
@@ -60,9 +67,8 @@ pub fn bill_from_form(
     if taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
         return Err((BILL_NAME, text::bill_name_taken(&name)));
     }
-    let amount = amount(form, BILL_AMOUNT, currency)
-        .ok()
-        .flatten()
+    // Text that is not an amount gets the parser's reason; an empty, zero or negative one this.
+    let amount = amount(form, BILL_AMOUNT, currency, mark)?
         .filter(|m| m.amount > rust_decimal::Decimal::ZERO)
         .ok_or_else(|| (BILL_AMOUNT, text::bill_bad_amount(form.value(BILL_AMOUNT))))?;
     let due = form.value(BILL_DUE);
@@ -120,6 +126,7 @@ pub fn rule_from_form(
     categories: &[Category],
     accounts: &[Account],
     currency: Currency,
+    mark: DecimalMark,
 ) -> Result<NewRule, Refusal> {
     let text_of = |at: usize| Some(form.value(at).to_string()).filter(|s| !s.is_empty());
     let typed = form.value(RULE_CATEGORY);
@@ -146,8 +153,8 @@ pub fn rule_from_form(
         category,
         payee_contains: text_of(RULE_CONTAINS),
         payee_regex: text_of(RULE_REGEX),
-        min: amount(form, RULE_MIN, currency)?,
-        max: amount(form, RULE_MAX, currency)?,
+        min: amount(form, RULE_MIN, currency, mark)?,
+        max: amount(form, RULE_MAX, currency, mark)?,
         account,
         priority,
     };
