@@ -13,6 +13,8 @@ mod fuzz;
 mod parse;
 #[path = "import/store.rs"]
 mod store;
+#[path = "import/tolerant.rs"]
+mod tolerant;
 #[path = "import/watch.rs"]
 mod watch;
 
