@@ -7,6 +7,8 @@
 
 #[path = "import/cli.rs"]
 mod cli;
+#[path = "import/csv_columns.rs"]
+mod csv_columns;
 #[path = "import/fuzz.rs"]
 mod fuzz;
 #[path = "import/parse.rs"]

@@ -12,3 +12,22 @@ pub const STRAY_STMTTRN: &str = "<STMTTRN> lies outside any bank or credit-card 
 
 /// A statement without `BANKACCTFROM`/`CCACCTFROM`, imported without `--account`.
 pub const NO_ACCOUNT_OFX: &str = "names no account (its <BANKACCTFROM> or <CCACCTFROM> is missing): pass --account NAME, an existing account's name or id or a name for a new one";
+
+/// The `purse import` flag naming the CSV date column.
+pub const DATE_COLUMN_FLAG: &str = "--date-column";
+
+/// A CSV file whose date column cannot be chosen from the header.
+pub const TWO_DATE_COLUMNS: &str =
+    "has several date columns and none is clearly the transaction's date";
+
+/// A CSV row skipped because its date cell is empty (a summary or total line).
+pub const NO_DATE_SKIPPED: &str = "skipped: no date (a summary or total line)";
+
+/// Trailing CSV records that hold no transaction (`***END OF FILE***`).
+pub const FOOTER_SKIPPED: &str = "skipped as a footer (one cell, after the last transaction)";
+
+/// A CSV file whose currency column holds more than one currency.
+pub const MIXED_CURRENCIES: &str = "holds amounts in more than one currency";
+
+/// A value in a debit/credit column that is neither.
+pub const NOT_DEBIT_OR_CREDIT: &str = "is neither a debit nor a credit";
