@@ -28,13 +28,13 @@ pub fn parse(
         }
         sniff(body)
     });
-    let (header, mut rows) = rows::read(text, mapping, delimiter)?;
+    let mut notes = Vec::new();
+    let (header, mut rows) = rows::read(text, mapping, delimiter, &mut notes)?;
     let nothing = || ParseError::file("holds no transactions (nothing after the header)");
     if rows.is_empty() {
         return Err(nothing());
     }
     let cols = Columns::resolve(mapping, header.as_ref())?;
-    let mut notes = Vec::new();
     rows::drop_non_transactions(&mut rows, &cols, &mut notes);
     if rows.is_empty() {
         return Err(nothing());

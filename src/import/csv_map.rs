@@ -223,6 +223,8 @@ pub(super) const DESCRIPTION_NAMES: &[&str] = &[
     "memo",
     "details",
     "narrative",
+    "note",
+    "notes",
 ];
 pub(super) const ID_NAMES: &[&str] = &["transaction id", "fitid", "id"];
 

@@ -23,11 +23,15 @@ pub const TWO_DATE_COLUMNS: &str =
 /// A CSV row skipped because its date cell is empty (a summary or total line).
 pub const NO_DATE_SKIPPED: &str = "skipped: no date (a summary or total line)";
 
-/// Trailing CSV records that hold no transaction (`***END OF FILE***`).
-pub const FOOTER_SKIPPED: &str = "skipped as a footer (one cell, after the last transaction)";
+/// CSV records of one cell: titles, section lines, footers (`***END OF FILE***`).
+pub const FOOTER_SKIPPED: &str =
+    "skipped: a single cell is no transaction (a title, section or footer line)";
 
 /// A CSV file whose currency column holds more than one currency.
 pub const MIXED_CURRENCIES: &str = "holds amounts in more than one currency";
 
 /// A value in a debit/credit column that is neither.
 pub const NOT_DEBIT_OR_CREDIT: &str = "is neither a debit nor a credit";
+
+/// A one-cell line above a CSV file's header (a title such as "Transactions for account …").
+pub const TITLE_SKIPPED: &str = "skipped: a title above the header";

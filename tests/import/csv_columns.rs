@@ -192,3 +192,18 @@ fn the_new_csv_flags_reach_the_binary() {
         "end_date",
     ]);
 }
+
+#[test]
+fn a_title_line_above_the_header_is_skipped_with_a_note() {
+    let f = parse(
+        &bytes("public/csv/beancount-import/creditcard.csv"),
+        &options(CsvMapping::default()),
+    )
+    .unwrap();
+    assert_eq!(amounts(&f), ["-15.50", "30.00"]);
+    assert!(
+        f.notes[0].starts_with("line 1 (\"Credit Card Number: 1234XXXXXXXX7890\")"),
+        "{:?}",
+        f.notes
+    );
+}

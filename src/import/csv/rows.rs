@@ -1,13 +1,13 @@
 //! Which records of a CSV file are transactions: the header and blank lines are not,
-//! `--skip-footer N` drops the last N, trailing one-cell records (`***END OF FILE***`) and
-//! records without a date (totals) are skipped with a note that quotes them. Also the columns
+//! `--skip-footer N` drops the last N, one-cell records (`***END OF FILE***`, section titles)
+//! and records without a date (totals) are skipped with a note that quotes them. Also the columns
 //! that are read across rows: the currency column and the debit/credit column.
 
 use csv::{ReaderBuilder, StringRecord, Trim};
 
 use super::super::csv_map::{CREDIT_WORDS, CsvMapping, DEBIT_WORDS};
 use super::super::messages::{
-    FOOTER_SKIPPED, MIXED_CURRENCIES, NO_DATE_SKIPPED, NOT_DEBIT_OR_CREDIT,
+    FOOTER_SKIPPED, MIXED_CURRENCIES, NO_DATE_SKIPPED, NOT_DEBIT_OR_CREDIT, TITLE_SKIPPED,
 };
 use super::super::{ParseError, Position};
 use super::columns::Columns;
@@ -17,11 +17,12 @@ use crate::domain::Currency;
 pub type Row = (usize, StringRecord);
 
 /// The header (unless the file has none) and the records after it, `--skip-rows` and
-/// `--skip-footer` applied.
+/// `--skip-footer` applied; one-cell lines above the header are titles, skipped with a note.
 pub fn read(
     text: &str,
     mapping: &CsvMapping,
     delimiter: u8,
+    notes: &mut Vec<String>,
 ) -> Result<(Option<StringRecord>, Vec<Row>), ParseError> {
     let mut body = text;
     for _ in 0..mapping.skip_rows {
@@ -46,6 +47,14 @@ pub fn read(
         }
         let line = record.position().map_or(0, |p| p.line() as usize) + skipped;
         if header.is_none() && !mapping.no_header {
+            if record.iter().filter(|c| !c.is_empty()).count() <= 1 {
+                // A title above the header ("Transactions for account …"): no header is one cell.
+                notes.push(format!(
+                    "line {line} (\"{}\") {TITLE_SKIPPED}",
+                    quoted(&record)
+                ));
+                continue;
+            }
             header = Some(record);
         } else {
             rows.push((line, record));
@@ -56,31 +65,23 @@ pub fn read(
     Ok((header, rows))
 }
 
-/// Drops trailing one-cell records, then records whose date cell is empty, each with a note.
+/// Drops records with at most one filled cell (a title, section or footer line such as
+/// `***END OF FILE***`: no transaction fits in one cell), then records whose date cell is empty
+/// (totals), each with a note quoting it.
 pub fn drop_non_transactions(rows: &mut Vec<Row>, cols: &Columns, notes: &mut Vec<String>) {
-    let filled = |r: &StringRecord| r.iter().filter(|c| !c.is_empty()).count();
-    let mut footer = Vec::new();
-    while let Some((line, record)) = rows.last() {
-        if filled(record) > 1 {
-            break;
-        }
-        footer.push(format!(
-            "line {line} (\"{}\") {FOOTER_SKIPPED}",
-            quoted(record)
-        ));
-        rows.pop();
-    }
     rows.retain(|(line, record)| {
+        let filled = record.iter().filter(|c| !c.is_empty()).count();
         let dated = !record.get(cols.date).unwrap_or("").is_empty();
-        if !dated {
-            notes.push(format!(
-                "line {line} (\"{}\") {NO_DATE_SKIPPED}",
-                quoted(record)
-            ));
-        }
-        dated
+        let why = if filled <= 1 {
+            FOOTER_SKIPPED
+        } else if !dated {
+            NO_DATE_SKIPPED
+        } else {
+            return true;
+        };
+        notes.push(format!("line {line} (\"{}\") {why}", quoted(record)));
+        false
     });
-    notes.extend(footer.into_iter().rev());
 }
 
 fn quoted(record: &StringRecord) -> String {
