@@ -15,7 +15,7 @@
 //! - opening an aggregate that the DTD places in certain parents (`LEDGERBAL` in `STMTRS`) ends
 //!   the open elements above the nearest such parent first;
 //! - a closing tag of a leaf that is not the one just read (leaves closed late, in another
-//!   order, or twice) is ignored;
+//!   order, or twice), or of an element already ended inside an open one, is ignored;
 //! - a closing tag of an aggregate with nothing to close, nesting deeper than [`MAX_DEPTH`], or
 //!   an aggregate with content still open at the end of the file (a truncated download) is an
 //!   error naming the tag and its line;
@@ -178,14 +178,14 @@ impl Parser {
         Ok(())
     }
 
-    /// A leaf by the DTD, or by having been read as one in the open aggregate.
+    /// A leaf by the DTD, or an element already read (and ended) inside an open aggregate: its
+    /// late end tag has nothing left to do.
     fn is_leaf_name(&self, name: &str) -> bool {
         dtd::is_leaf(name)
-            || self.stack.last().is_some_and(|top| {
-                top.children
-                    .iter()
-                    .any(|c| c.name == name && c.text.is_some() && c.children.is_empty())
-            })
+            || self
+                .stack
+                .iter()
+                .any(|open| open.children.iter().any(|c| c.name == name))
     }
 
     /// Opening `name`, an aggregate that sits only in certain parents: the open elements above

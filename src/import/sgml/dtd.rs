@@ -36,7 +36,7 @@ const AGGREGATES: &[(&str, &[&str])] = &[
     ("BANKTRANLIST", &["STMTRS", "CCSTMTRS"]),
     ("LEDGERBAL", &["STMTRS", "CCSTMTRS"]),
     ("AVAILBAL", &["STMTRS", "CCSTMTRS"]),
-    ("BALLIST", &["STMTRS", "CCSTMTRS", "INVSTMTRS"]),
+    ("BALLIST", &["STMTRS", "CCSTMTRS", "INVBAL"]),
     ("STMTTRN", &["BANKTRANLIST", "INVBANKTRAN"]),
     ("PAYEE", &["STMTTRN"]),
     ("BANKACCTTO", &["STMTTRN"]),

@@ -143,3 +143,20 @@ fn leaves_closed_late_or_in_another_order_are_read() {
     assert_eq!(t.leaf("FITID"), None);
     assert_eq!((t.leaf("X"), t.leaf("Y")), (Some(("1", 2)), Some(("2", 2))));
 }
+
+#[test]
+fn an_end_tag_of_an_element_already_ended_is_ignored() {
+    // Fidelity: `BALLIST` sits in `INVBAL`, whose end tag follows it.
+    let tree = parse(
+        "<INVSTMTRS><INVBAL><AVAILCASH>1<BALLIST><BAL><NAME>N<VALUE>2</BAL></BALLIST></INVBAL><X>3</INVSTMTRS>",
+        1,
+    )
+    .unwrap();
+    let inv = &tree[0];
+    let bal = inv.child("INVBAL").unwrap();
+    assert!(bal.child("BALLIST").is_some(), "{inv:?}");
+    assert_eq!(inv.leaf("X"), Some(("3", 1)));
+    // An aggregate closed twice: the second end tag has nothing left to do.
+    let tree = parse("<A><B><C>1</C></B></B></A>", 1).unwrap();
+    assert_eq!(tree[0].child("B").unwrap().leaf("C"), Some(("1", 1)));
+}
