@@ -18,7 +18,8 @@
 //!   order, or twice), or of an element already ended inside an open one, is ignored;
 //! - a closing tag of an aggregate with nothing to close, nesting deeper than [`MAX_DEPTH`], or
 //!   an aggregate with content still open at the end of the file (a truncated download) is an
-//!   error naming the tag and its line;
+//!   error naming the tag and its line, unless only wrappers around complete statements are
+//!   left open (a file missing its last `</STMTTRNRS></BANKMSGSRSV1></OFX>`);
 //! - `&amp;`-style entities and numeric references are decoded; any other `&` is kept as is;
 //! - `<?…?>`, `<!…>` and comments are skipped; tag names are read in upper case.
 
@@ -229,6 +230,7 @@ impl Parser {
         while self.stack.len() > 1 {
             if let Some(top) = self.stack.last()
                 && !top.children.is_empty()
+                && !dtd::is_wrapper(&top.name)
             {
                 return Err(ParseError::new(
                     Position::tag(&top.name, top.line),

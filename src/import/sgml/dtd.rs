@@ -128,3 +128,20 @@ pub fn parents(name: &str) -> &'static [&'static str] {
         .find(|(n, _)| *n == name)
         .map_or(&[], |(_, p)| p)
 }
+
+/// Aggregates that only wrap statements: left open at the end of a file, nothing inside them is
+/// missing (a statement still open is).
+pub fn is_wrapper(name: &str) -> bool {
+    matches!(
+        name,
+        "OFX"
+            | "SIGNONMSGSRSV1"
+            | "BANKMSGSRSV1"
+            | "CREDITCARDMSGSRSV1"
+            | "INVSTMTMSGSRSV1"
+            | "SECLISTMSGSRSV1"
+            | "STMTTRNRS"
+            | "CCSTMTTRNRS"
+            | "INVSTMTTRNRS"
+    )
+}

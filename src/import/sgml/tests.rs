@@ -160,3 +160,25 @@ fn an_end_tag_of_an_element_already_ended_is_ignored() {
     let tree = parse("<A><B><C>1</C></B></B></A>", 1).unwrap();
     assert_eq!(tree[0].child("B").unwrap().leaf("C"), Some(("1", 1)));
 }
+
+#[test]
+fn a_file_missing_only_its_closing_wrappers_is_read() {
+    let tree = parse(
+        "<OFX>\n<BANKMSGSRSV1>\n<STMTTRNRS>\n<STMTRS>\n<BANKTRANLIST>\n<STMTTRN>\n<TRNAMT>1\n</STMTTRN>\n</BANKTRANLIST>\n</STMTRS>\n",
+        1,
+    )
+    .unwrap();
+    let rs = tree[0]
+        .child("BANKMSGSRSV1")
+        .unwrap()
+        .child("STMTTRNRS")
+        .unwrap();
+    assert!(rs.child("STMTRS").unwrap().child("BANKTRANLIST").is_some());
+    // A statement still open is not complete: that stays an error.
+    let err = parse(
+        "<OFX>\n<STMTTRNRS>\n<STMTRS>\n<BANKTRANLIST>\n</BANKTRANLIST>\n",
+        1,
+    )
+    .unwrap_err();
+    assert_eq!(err.at, Position::tag("STMTRS", 3));
+}
