@@ -88,7 +88,7 @@ pub enum Command {
     /// Run sync and alerts in the background without the dashboard (for a user service).
     Daemon,
     /// Import bank statements: OFX, QFX or CSV files (the format is read from the content).
-    Import(import::ImportArgs),
+    Import(Box<import::ImportArgs>),
     /// Export transactions as CSV, JSON, a ledger/hledger journal or beancount.
     Export(export::ExportArgs),
     /// Link a bank or card login (Plaid, SimpleFIN).

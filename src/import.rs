@@ -14,6 +14,7 @@
 
 mod csv;
 pub mod csv_map;
+pub mod messages;
 mod ofx;
 pub mod plan;
 mod run;

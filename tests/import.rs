@@ -7,12 +7,16 @@
 
 #[path = "import/cli.rs"]
 mod cli;
+#[path = "import/csv_columns.rs"]
+mod csv_columns;
 #[path = "import/fuzz.rs"]
 mod fuzz;
 #[path = "import/parse.rs"]
 mod parse;
 #[path = "import/store.rs"]
 mod store;
+#[path = "import/tolerant.rs"]
+mod tolerant;
 #[path = "import/watch.rs"]
 mod watch;
 

@@ -60,6 +60,12 @@ pub struct CsvArgs {
     /// The bank's transaction id column, if any.
     #[arg(long, value_name = "COLUMN")]
     pub id_column: Option<String>,
+    /// A debit/credit column (DEBIT, CR, …) that decides each amount's sign.
+    #[arg(long, value_name = "COLUMN")]
+    pub type_column: Option<String>,
+    /// A column holding each row's currency code (default: one named like "Currency").
+    #[arg(long, value_name = "COLUMN")]
+    pub currency_column: Option<String>,
     /// Money out is written as a positive amount (many card exports).
     #[arg(long)]
     pub out_positive: bool,
@@ -72,6 +78,9 @@ pub struct CsvArgs {
     /// Lines to skip before the header.
     #[arg(long, value_name = "N")]
     pub skip_rows: Option<usize>,
+    /// Records to skip at the end (a footer or totals).
+    #[arg(long, value_name = "N")]
+    pub skip_footer: Option<usize>,
     /// The file has no header line (give columns by position).
     #[arg(long)]
     pub no_header: bool,
@@ -224,6 +233,8 @@ fn mapping(ctx: &Context, args: &CsvArgs) -> anyhow::Result<CsvMapping> {
         payee: column("--payee-column", &args.payee_column)?,
         description: column("--description-column", &args.description_column)?,
         id: column("--id-column", &args.id_column)?,
+        type_column: column("--type-column", &args.type_column)?,
+        currency_column: column("--currency-column", &args.currency_column)?,
         sign: if args.out_positive {
             SignConvention::OutPositive
         } else {
@@ -232,6 +243,7 @@ fn mapping(ctx: &Context, args: &CsvArgs) -> anyhow::Result<CsvMapping> {
         decimal_comma: args.decimal_comma,
         delimiter,
         skip_rows: args.skip_rows.unwrap_or(0),
+        skip_footer: args.skip_footer.unwrap_or(0),
         no_header: args.no_header,
         currency: args
             .currency

@@ -103,6 +103,8 @@ fn preset(ctx: &Ctx<'_>, at: &str, item: &Value) -> Result<CsvPreset, ConfigErro
             "payee" => m.payee = Some(column()?),
             "description" => m.description = Some(column()?),
             "id" => m.id = Some(column()?),
+            "type" => m.type_column = Some(column()?),
+            "currency_column" => m.currency_column = Some(column()?),
             "date_format" => {
                 let expected = "expected a date format like \"%d/%m/%Y\" (chrono strftime syntax)";
                 m.date_format = Some(ctx.choice(&key(k), v, expected, |s| {
@@ -118,6 +120,7 @@ fn preset(ctx: &Ctx<'_>, at: &str, item: &Value) -> Result<CsvPreset, ConfigErro
                 m.delimiter = Some(ctx.choice(&key(k), v, expected, csv_map::parse_delimiter)?);
             }
             "skip_rows" => m.skip_rows = ctx.count(&key(k), v, 0..=1000)? as usize,
+            "skip_footer" => m.skip_footer = ctx.count(&key(k), v, 0..=1000)? as usize,
             "header" => m.no_header = !ctx.boolean(&key(k), v)?,
             "currency" => {
                 let expected = "expected a three-letter ISO 4217 code, like \"EUR\"";

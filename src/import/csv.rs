@@ -1,11 +1,12 @@
 //! CSV statements: records read by the `csv` crate, columns found through a [`CsvMapping`] (or
 //! guessed from the header), dates in a given or detected format, amounts with a `.` or `,` radix,
-//! one signed column or debit/credit columns. Every error names the line and column.
+//! one signed column, debit/credit columns, or a signed column whose sign a debit/credit column
+//! decides; the currency from a currency column when there is one. Footer and total lines are
+//! skipped with a note (`csv/rows.rs`). Every error names the line and column.
 
 mod columns;
-
-use chrono::NaiveDate;
-use csv::{ReaderBuilder, StringRecord, Trim};
+mod dates;
+mod rows;
 
 use self::columns::{Amounts, Columns};
 use super::csv_map::{CsvMapping, SignConvention};
@@ -14,69 +15,47 @@ use super::values::{AMOUNT_HINT, Radix, formatted_date, parse_amount};
 use super::{Format, ParseError, ParsedFile, Position};
 use crate::domain::{AccountKind, Currency, Money};
 
-/// Date formats tried when none is given, most common first.
-const DATE_FORMATS: &[&str] = &[
-    "%Y-%m-%d",
-    "%m/%d/%Y",
-    "%d/%m/%Y",
-    "%d.%m.%Y",
-    "%Y/%m/%d",
-    "%m-%d-%Y",
-    "%d-%m-%Y",
-    "%Y%m%d",
-    "%d %b %Y",
-    "%b %d, %Y",
-    "%d-%b-%Y",
-    "%m/%d/%y",
-    "%d/%m/%y",
-    "%d.%m.%y",
-];
-
 /// Reads a CSV statement.
 pub fn parse(
     text: &str,
     mapping: &CsvMapping,
     default_currency: Currency,
 ) -> Result<ParsedFile, ParseError> {
-    let mut body = text;
-    for _ in 0..mapping.skip_rows {
-        body = body.split_once('\n').map_or("", |(_, rest)| rest);
-    }
-    let skipped = mapping.skip_rows.min(text.matches('\n').count());
-    let delimiter = mapping.delimiter.unwrap_or_else(|| sniff(body));
-    let mut reader = ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .trim(Trim::All)
-        .from_reader(body.as_bytes());
-    let mut header: Option<StringRecord> = None;
-    let mut rows: Vec<(usize, StringRecord)> = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as usize) + skipped;
-            ParseError::new(Position::line(line), format!("cannot be read as CSV: {e}"))
-        })?;
-        if record.iter().all(str::is_empty) {
-            continue;
+    let delimiter = mapping.delimiter.unwrap_or_else(|| {
+        let mut body = text;
+        for _ in 0..mapping.skip_rows {
+            body = body.split_once('\n').map_or("", |(_, rest)| rest);
         }
-        let line = record.position().map_or(0, |p| p.line() as usize) + skipped;
-        if header.is_none() && !mapping.no_header {
-            header = Some(record);
-        } else {
-            rows.push((line, record));
-        }
-    }
+        sniff(body)
+    });
+    let mut notes = Vec::new();
+    let (header, mut rows) = rows::read(text, mapping, delimiter, &mut notes)?;
+    let nothing = || ParseError::file("holds no transactions (nothing after the header)");
     if rows.is_empty() {
-        return Err(ParseError::file(
-            "holds no transactions (nothing after the header)",
-        ));
+        return Err(nothing());
     }
     let cols = Columns::resolve(mapping, header.as_ref())?;
-    let currency = mapping.currency.unwrap_or(default_currency);
+    rows::drop_non_transactions(&mut rows, &cols, &mut notes);
+    if rows.is_empty() {
+        return Err(nothing());
+    }
+    if !cols.other_dates.is_empty() {
+        notes.push(format!(
+            "dates are read from column {} (the file also has {}; choose another with {})",
+            cols.label(cols.date),
+            cols.other_dates
+                .iter()
+                .map(|i| cols.label(*i))
+                .collect::<Vec<_>>()
+                .join(", "),
+            super::messages::DATE_COLUMN_FLAG
+        ));
+    }
+    let currency = rows::currency(&rows, &cols, mapping.currency, default_currency)?;
+    let signs = rows::signs(&rows, &cols, &mut notes)?;
     let date_format = match &mapping.date_format {
         Some(f) => f.clone(),
-        None => detect_date_format(&rows, &cols)?,
+        None => dates::detect(&rows, &cols)?,
     };
     let radix = if mapping.decimal_comma {
         Radix::Comma
@@ -84,7 +63,7 @@ pub fn parse(
         Radix::Point
     };
     let mut transactions = Vec::with_capacity(rows.len());
-    for (line, record) in &rows {
+    for (n, (line, record)) in rows.iter().enumerate() {
         let cell = |i: usize| record.get(i).unwrap_or("");
         let at = |i: usize| Position {
             line: Some(*line),
@@ -121,8 +100,11 @@ pub fn parse(
                 inn.abs() - out.abs()
             }
         };
-        if mapping.sign == SignConvention::OutPositive {
-            amount = -amount;
+        match signs.as_ref().and_then(|s| s.get(n)) {
+            Some(true) => amount = -amount.abs(),
+            Some(false) => amount = amount.abs(),
+            None if mapping.sign == SignConvention::OutPositive => amount = -amount,
+            None => {}
         }
         let money = Money::new(amount.normalize(), currency);
         money
@@ -164,7 +146,7 @@ pub fn parse(
             available: None,
             transactions,
         }],
-        notes: Vec::new(),
+        notes,
     })
 }
 
@@ -184,47 +166,4 @@ fn sniff(body: &str) -> u8 {
         .iter()
         .max_by_key(|(d, n)| (*n, *d == b','))
         .map_or(b',', |(d, _)| *d)
-}
-
-/// The one format that reads every date in the file; when several do and disagree (`03/04/2024`),
-/// an error asks for `--date-format`.
-fn detect_date_format(
-    rows: &[(usize, StringRecord)],
-    cols: &Columns,
-) -> Result<String, ParseError> {
-    let cells: Vec<&str> = rows
-        .iter()
-        .map(|(_, r)| r.get(cols.date).unwrap_or(""))
-        .collect();
-    let readings: Vec<(&str, Vec<NaiveDate>)> = DATE_FORMATS
-        .iter()
-        .filter_map(|f| {
-            let dates: Option<Vec<NaiveDate>> =
-                cells.iter().map(|c| formatted_date(c, f)).collect();
-            dates.map(|d| (*f, d))
-        })
-        .collect();
-    match readings.as_slice() {
-        [] => {
-            let (line, record) = &rows[0];
-            let sample = record.get(cols.date).unwrap_or("");
-            Err(ParseError::new(
-                Position {
-                    line: Some(*line),
-                    field: Some(format!("column {}", cols.label(cols.date))),
-                },
-                format!(
-                    "\"{sample}\" (or a later date) is in no format Purse knows; pass --date-format, like --date-format %d/%m/%Y"
-                ),
-            ))
-        }
-        [(first, dates), rest @ ..] => {
-            if let Some((other, _)) = rest.iter().find(|(_, d)| d != dates) {
-                return Err(ParseError::file(format!(
-                    "its dates read both as {first} and as {other}; pass --date-format to say which"
-                )));
-            }
-            Ok((*first).to_string())
-        }
-    }
 }

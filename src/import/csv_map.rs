@@ -75,6 +75,10 @@ pub struct CsvMapping {
     pub description: Option<ColumnRef>,
     /// The bank's transaction id, if the file has one.
     pub id: Option<ColumnRef>,
+    /// A debit/credit column (`DEBIT`, `CR`, …) that decides the amount's sign.
+    pub type_column: Option<ColumnRef>,
+    /// A column holding each row's currency code.
+    pub currency_column: Option<ColumnRef>,
     pub sign: SignConvention,
     /// Amounts are written `1.234,56`.
     pub decimal_comma: bool,
@@ -82,6 +86,8 @@ pub struct CsvMapping {
     pub delimiter: Option<u8>,
     /// Lines before the header (a bank's preamble).
     pub skip_rows: usize,
+    /// Records after the last transaction (a bank's footer or totals).
+    pub skip_footer: usize,
     /// The file has no header line (columns must then be given by position).
     pub no_header: bool,
     pub currency: Option<Currency>,
@@ -103,6 +109,8 @@ impl CsvMapping {
             payee: over.payee.or(self.payee),
             description: over.description.or(self.description),
             id: over.id.or(self.id),
+            type_column: over.type_column.or(self.type_column),
+            currency_column: over.currency_column.or(self.currency_column),
             sign: if over.sign == SignConvention::default() {
                 self.sign
             } else {
@@ -114,6 +122,11 @@ impl CsvMapping {
                 over.skip_rows
             } else {
                 self.skip_rows
+            },
+            skip_footer: if over.skip_footer > 0 {
+                over.skip_footer
+            } else {
+                self.skip_footer
             },
             no_header: over.no_header || self.no_header,
             currency: over.currency.or(self.currency),
@@ -143,16 +156,44 @@ pub fn valid_date_format(format: &str) -> bool {
         && super::values::formatted_date(&written, format) == Some(sample)
 }
 
-/// Header names tried, in order, for each unmapped column.
+/// Header names tried, in order, for each unmapped column. Headers are compared in lower case
+/// with `_`, `-` and `.` read as spaces (`Transaction_Date` is `transaction date`).
 pub(super) const DATE_NAMES: &[&str] = &[
     "date",
     "transaction date",
+    "trans date",
     "posting date",
     "posted date",
+    "post date",
     "booking date",
-    "trans. date",
     "value date",
 ];
+/// Words that make a date column the transaction's date when no header is one of [`DATE_NAMES`].
+pub(super) const TRANSACTION_DATE_WORDS: &[&str] = &[
+    "transaction",
+    "trans",
+    "booking",
+    "booked",
+    "posted",
+    "posting",
+    "post",
+];
+pub(super) const CURRENCY_NAMES: &[&str] = &["currency", "currency code", "ccy", "curr"];
+/// Debit/credit indicator columns, used when every row holds one of the words below.
+pub(super) const TYPE_NAMES: &[&str] = &[
+    "type",
+    "transaction type",
+    "debit/credit",
+    "credit/debit",
+    "dr/cr",
+    "cr/dr",
+    "credit debit indicator",
+    "debit credit indicator",
+];
+/// Values of a debit/credit column: money out…
+pub const DEBIT_WORDS: &[&str] = &["debit", "dr", "d", "dbit", "withdrawal", "out"];
+/// …and money in.
+pub const CREDIT_WORDS: &[&str] = &["credit", "cr", "c", "crdt", "deposit", "in"];
 pub(super) const AMOUNT_NAMES: &[&str] = &["amount", "transaction amount", "value"];
 pub(super) const DEBIT_NAMES: &[&str] = &[
     "debit",
@@ -182,6 +223,8 @@ pub(super) const DESCRIPTION_NAMES: &[&str] = &[
     "memo",
     "details",
     "narrative",
+    "note",
+    "notes",
 ];
 pub(super) const ID_NAMES: &[&str] = &["transaction id", "fitid", "id"];
 

@@ -2,15 +2,19 @@
 //! (`CCSTMTTRNRS/CCSTMTRS`) statement in the file, with its account, currency, period, ledger and
 //! available balances. Unknown tags (Intuit's `INTU.*`, signon details) are ignored. A statement
 //! the bank marked failed (non-zero `STATUS/CODE`) that carries no transactions is skipped with a
-//! note; a file with no statement left is an error that quotes the bank's status.
+//! note; a file with no statement left is an error that quotes the bank's status. A file of
+//! investment statements only is an error saying they are not supported yet. Every `STMTTRN` in
+//! the file must end up in a statement: one that does not stops the import, naming its line.
 
+mod stmtrs;
 mod stmttrn;
 
+use self::stmtrs::statement;
+use super::messages::{INVESTMENT_ONLY, STRAY_STMTTRN};
 use super::sgml::{self, Element, MAX_DEPTH};
-use super::statement::{Statement, StatementBalance};
 use super::values::{AMOUNT_HINT, Radix, ofx_date, parse_amount};
 use super::{Format, ParseError, ParsedFile, Position};
-use crate::domain::{AccountKind, Currency, Money};
+use crate::domain::{Currency, Money};
 
 /// True when the text is OFX (1.x header, or an `<OFX>` element near the start).
 pub fn looks_like_ofx(text: &str) -> bool {
@@ -55,13 +59,18 @@ pub fn parse(text: &str, default_currency: Currency) -> Result<ParsedFile, Parse
     let mut notes = Vec::new();
     let mut failures = Vec::new();
     for rs in bare {
-        statements.push(statement(rs, institution.as_deref(), default_currency)?);
+        statements.push(statement(
+            rs,
+            institution.as_deref(),
+            default_currency,
+            &mut notes,
+        )?);
     }
     for trnrs in responses {
         let status = status(trnrs);
         let body = trnrs.child("STMTRS").or_else(|| trnrs.child("CCSTMTRS"));
         let parsed = body
-            .map(|rs| statement(rs, institution.as_deref(), default_currency))
+            .map(|rs| statement(rs, institution.as_deref(), default_currency, &mut notes))
             .transpose()?;
         match (status, parsed) {
             (None, Some(s)) => statements.push(s),
@@ -88,6 +97,21 @@ pub fn parse(text: &str, default_currency: Currency) -> Result<ParsedFile, Parse
     }
     let mut investments = Vec::new();
     find(ofx, &["INVSTMTRS"], 0, &mut investments);
+    let mut listed = Vec::new();
+    find(ofx, &["STMTTRN", "INVSTMTRS"], 0, &mut listed);
+    let read: std::collections::HashSet<usize> = statements
+        .iter()
+        .flat_map(|s| s.transactions.iter().map(|t| t.line))
+        .collect();
+    if let Some(stray) = listed
+        .iter()
+        .find(|e| e.name == "STMTTRN" && !read.contains(&e.line))
+    {
+        return Err(ParseError::new(Position::line(stray.line), STRAY_STMTTRN));
+    }
+    if statements.is_empty() && failures.is_empty() && !investments.is_empty() {
+        return Err(ParseError::file(INVESTMENT_ONLY));
+    }
     if !investments.is_empty() {
         notes.push(format!(
             "{} investment statement(s) skipped: Purse imports bank and card statements",
@@ -114,7 +138,7 @@ pub fn parse(text: &str, default_currency: Currency) -> Result<ParsedFile, Parse
 }
 
 /// Collects the elements named in `names`, outermost first, in document order.
-fn find<'a>(e: &'a Element, names: &[&str], depth: usize, out: &mut Vec<&'a Element>) {
+pub(super) fn find<'a>(e: &'a Element, names: &[&str], depth: usize, out: &mut Vec<&'a Element>) {
     for c in &e.children {
         if names.contains(&c.name.as_str()) {
             out.push(c);
@@ -137,99 +161,6 @@ fn status(e: &Element) -> Option<String> {
         .unwrap_or_default();
     let severity = status.leaf("SEVERITY").map_or("ERROR", |(s, _)| s);
     Some(format!("status {code} ({severity}{message})"))
-}
-
-fn statement(
-    rs: &Element,
-    institution: Option<&str>,
-    default_currency: Currency,
-) -> Result<Statement, ParseError> {
-    let card = rs.name == "CCSTMTRS";
-    let currency = match rs.leaf("CURDEF") {
-        Some((code, line)) => Currency::new(code).map_err(|_| {
-            ParseError::new(
-                Position::tag("CURDEF", line),
-                format!("\"{code}\" is not a currency code (expected three letters, like USD)"),
-            )
-        })?,
-        None => default_currency,
-    };
-    let from_tag = if card { "CCACCTFROM" } else { "BANKACCTFROM" };
-    let from = rs.child(from_tag).ok_or_else(|| {
-        ParseError::new(
-            Position::tag(&rs.name, rs.line),
-            format!("has no <{from_tag}>: which account is it for?"),
-        )
-    })?;
-    let (acctid, _) = from.leaf("ACCTID").ok_or_else(|| {
-        ParseError::new(
-            Position::tag(from_tag, from.line),
-            "has no <ACCTID>: which account is it for?",
-        )
-    })?;
-    let kind = if card {
-        AccountKind::CreditCard
-    } else {
-        match from
-            .leaf("ACCTTYPE")
-            .map(|(t, _)| t.to_ascii_uppercase())
-            .as_deref()
-        {
-            Some("SAVINGS" | "MONEYMRKT" | "CD") => AccountKind::Savings,
-            Some("CREDITLINE") => AccountKind::Loan,
-            _ => AccountKind::Checking,
-        }
-    };
-    let account_key = if card {
-        format!("ofx:cc:{acctid}")
-    } else {
-        let bankid = from.leaf("BANKID").map_or("", |(b, _)| b);
-        format!("ofx:{bankid}:{acctid}")
-    };
-    let list = rs.child("BANKTRANLIST");
-    let date_of = |tag: &str| -> Result<Option<chrono::NaiveDate>, ParseError> {
-        list.and_then(|l| l.leaf(tag))
-            .map(|(text, line)| date(tag, text, line))
-            .transpose()
-    };
-    let period = match (date_of("DTSTART")?, date_of("DTEND")?) {
-        (Some(start), Some(end)) => Some((start.min(end), start.max(end))),
-        _ => None,
-    };
-    let transactions = list
-        .map(|l| {
-            l.children_named("STMTTRN")
-                .map(|t| stmttrn::read(t, currency))
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .transpose()?
-        .unwrap_or_default();
-    Ok(Statement {
-        account_key: Some(account_key),
-        account_number: Some(acctid.to_string()),
-        institution: institution.map(str::to_string),
-        kind,
-        currency,
-        period,
-        ledger: balance(rs.child("LEDGERBAL"), currency)?,
-        available: balance(rs.child("AVAILBAL"), currency)?,
-        transactions,
-    })
-}
-
-fn balance(
-    e: Option<&Element>,
-    currency: Currency,
-) -> Result<Option<StatementBalance>, ParseError> {
-    let Some(e) = e else { return Ok(None) };
-    let missing =
-        |tag: &str| ParseError::new(Position::tag(&e.name, e.line), format!("has no <{tag}>"));
-    let (amount_text, line) = e.leaf("BALAMT").ok_or_else(|| missing("BALAMT"))?;
-    let (date_text, date_line) = e.leaf("DTASOF").ok_or_else(|| missing("DTASOF"))?;
-    Ok(Some(StatementBalance {
-        amount: money("BALAMT", amount_text, line, currency)?,
-        as_of: date("DTASOF", date_text, date_line)?,
-    }))
 }
 
 /// An OFX date leaf, or an error naming the tag and line.

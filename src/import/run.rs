@@ -24,6 +24,7 @@ use chrono::{DateTime, Utc};
 use self::account::{Target, resolve};
 use self::report::report;
 pub use self::report::{FileReport, ImportError, StatementReport};
+use super::messages::NO_ACCOUNT_OFX;
 use super::plan::{Existing, MATCH_DAYS, PlanInput, plan};
 use super::{IMPORT_CONNECTION, IMPORT_PROVIDER, ParseError, ParseOptions, ParsedFile, parse};
 use crate::domain::{Delta, RemovedTransaction};
@@ -95,6 +96,12 @@ pub async fn import_bytes(
     }
     let mut targets: Vec<Target> = Vec::with_capacity(parsed.statements.len());
     for statement in &parsed.statements {
+        if named.is_none() && statement.account_key.is_none() && parsed.format.is_ofx() {
+            return Err(ImportError::Account {
+                file: file.to_string(),
+                message: format!("{}: {NO_ACCOUNT_OFX}", statement.display_name()),
+            });
+        }
         let target = resolve(store, statement, named.as_deref())
             .await
             .map_err(|e| e.in_file(file))?;

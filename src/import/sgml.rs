@@ -7,15 +7,26 @@
 //! no source lines. The rules here are small and cover both versions:
 //!
 //! - a tag followed by text is a leaf; it ends at the next tag (or at its own closing tag);
-//! - a tag followed directly by another tag opens an aggregate;
-//! - `</X>` closes the innermost open `X`; aggregates opened after it that were never closed
-//!   were empty leaves, so their children move up to their parent;
-//! - a closing tag with nothing to close, nesting deeper than [`MAX_DEPTH`], or an aggregate
-//!   with content still open at the end of the file (a truncated download) is an error naming
-//!   the tag and its line;
+//! - a tag followed directly by another tag opens an aggregate, unless the OFX DTD says it is a
+//!   leaf (`sgml/dtd.rs`): then it is an empty leaf;
+//! - `</X>` closes the innermost open `X`. Elements opened after it and never closed end there:
+//!   a known aggregate (`BANKTRANLIST` missing its end tag) keeps what was read inside it; an
+//!   unknown one was an empty leaf, so its children move up to its parent;
+//! - opening an aggregate that the DTD places in certain parents (`LEDGERBAL` in `STMTRS`) ends
+//!   the open elements above the nearest such parent first;
+//! - a closing tag of a leaf that is not the one just read (leaves closed late, in another
+//!   order, or twice), or of an element already ended inside an open one, is ignored;
+//! - a closing tag of an aggregate with nothing to close, nesting deeper than [`MAX_DEPTH`], or
+//!   an aggregate with content still open at the end of the file (a truncated download) is an
+//!   error naming the tag and its line, unless only wrappers around complete statements are
+//!   left open (a file missing its last `</STMTTRNRS></BANKMSGSRSV1></OFX>`);
 //! - `&amp;`-style entities and numeric references are decoded; any other `&` is kept as is;
 //! - `<?…?>`, `<!…>` and comments are skipped; tag names are read in upper case.
 
+mod dtd;
+mod entities;
+
+use self::entities::decode_entities;
 use super::{ParseError, Position};
 
 /// Deeper nesting than any OFX document has; also bounds recursion over the tree.
@@ -44,11 +55,6 @@ impl Element {
     /// The first child named `name`.
     pub fn child(&self, name: &str) -> Option<&Element> {
         self.children.iter().find(|c| c.name == name)
-    }
-
-    /// Every child named `name`.
-    pub fn children_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> {
-        self.children.iter().filter(move |c| c.name == name)
     }
 
     /// The trimmed text of the leaf child `name`, if present and not empty.
@@ -110,7 +116,12 @@ pub fn parse(body: &str, first_line: usize) -> Result<Vec<Element>, ParseError> 
         }
         let text_end = rest.find('<').unwrap_or(rest.len());
         let text = &rest[..text_end];
-        if text.trim().is_empty() {
+        if text.trim().is_empty() && dtd::is_leaf(&element.name) {
+            element.text = Some(String::new());
+            p.last_leaf = Some(element.name.clone());
+            p.push_child(element);
+        } else if text.trim().is_empty() {
+            p.end_misplaced(&element.name);
             if p.stack.len() > MAX_DEPTH {
                 return Err(ParseError::new(
                     Position::tag(&element.name, tag_line),
@@ -151,13 +162,16 @@ impl Parser {
             .rposition(|e| e.name == name)
             .filter(|i| *i > 0);
         let Some(index) = open else {
+            if self.is_leaf_name(name) {
+                return Ok(());
+            }
             return Err(ParseError::new(
                 Position::tag(&format!("/{name}"), line),
                 format!("closes nothing: there is no open <{name}> before it"),
             ));
         };
         while self.stack.len() > index + 1 {
-            self.unwind_empty_leaf();
+            self.end_unclosed();
         }
         if let Some(element) = self.stack.pop() {
             self.push_child(element);
@@ -165,10 +179,44 @@ impl Parser {
         Ok(())
     }
 
-    /// The top element was never closed: it was an empty leaf, and what followed it belongs to
-    /// its parent.
-    fn unwind_empty_leaf(&mut self) {
+    /// A leaf by the DTD, or an element already read (and ended) inside an open aggregate: its
+    /// late end tag has nothing left to do.
+    fn is_leaf_name(&self, name: &str) -> bool {
+        dtd::is_leaf(name)
+            || self
+                .stack
+                .iter()
+                .any(|open| open.children.iter().any(|c| c.name == name))
+    }
+
+    /// Opening `name`, an aggregate that sits only in certain parents: the open elements above
+    /// the nearest such parent were left unclosed, and end here.
+    fn end_misplaced(&mut self, name: &str) {
+        let parents = dtd::parents(name);
+        if parents.is_empty() {
+            return;
+        }
+        let Some(index) = self
+            .stack
+            .iter()
+            .rposition(|e| parents.contains(&e.name.as_str()))
+            .filter(|i| *i > 0)
+        else {
+            return;
+        };
+        while self.stack.len() > index + 1 {
+            self.end_unclosed();
+        }
+    }
+
+    /// The top element was never closed. A known aggregate ends here with what it holds; any
+    /// other element was an empty leaf, and what followed it belongs to its parent.
+    fn end_unclosed(&mut self) {
         if let Some(mut element) = self.stack.pop() {
+            if dtd::is_aggregate(&element.name) {
+                self.push_child(element);
+                return;
+            }
             let children = std::mem::take(&mut element.children);
             element.text = Some(String::new());
             self.push_child(element);
@@ -182,13 +230,14 @@ impl Parser {
         while self.stack.len() > 1 {
             if let Some(top) = self.stack.last()
                 && !top.children.is_empty()
+                && !dtd::is_wrapper(&top.name)
             {
                 return Err(ParseError::new(
                     Position::tag(&top.name, top.line),
                     "is never closed: the file ends inside it (was the download cut short?)",
                 ));
             }
-            self.unwind_empty_leaf();
+            self.end_unclosed();
         }
         Ok(self
             .stack
@@ -224,51 +273,6 @@ fn tag_name(inside: &str) -> String {
         .next()
         .unwrap_or("")
         .to_ascii_uppercase()
-}
-
-/// Decodes XML entities and character references; a `&` that starts none is kept.
-pub fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let entity = rest[1..]
-            .find(';')
-            .filter(|semi| *semi <= 10)
-            .and_then(|semi| entity(&rest[1..=semi]).map(|c| (c, semi + 2)));
-        match entity {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some('\u{a0}'),
-        _ => {
-            let code = name.strip_prefix('#')?;
-            let n = match code.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => code.parse().ok()?,
-            };
-            char::from_u32(n).filter(|c| !c.is_control() || c.is_whitespace())
-        }
-    }
 }
 
 #[cfg(test)]

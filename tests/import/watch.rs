@@ -146,3 +146,22 @@ async fn the_sync_task_imports_the_watched_folder_but_never_into_the_demo_bank()
     assert!(!events.iter().any(|e| matches!(e, SyncEvent::Completed { connection, .. } if connection.starts_with("import "))));
     assert!(watch.join("oct.ofx").exists(), "left for the real store");
 }
+
+#[test]
+fn presets_take_the_type_and_currency_columns_and_a_footer() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[[import.csv]]\nname = \"mint\"\ntype = \"Transaction Type\"\ncurrency_column = \"Ccy\"\nskip_footer = 2\n",
+    )
+    .unwrap();
+    let settings = Settings::load_with_env(Some(&config), Vec::<(String, String)>::new()).unwrap();
+    let m = &settings.import.csv[0].mapping;
+    assert_eq!(
+        m.type_column,
+        purse::import::ColumnRef::parse("Transaction Type")
+    );
+    assert_eq!(m.currency_column, purse::import::ColumnRef::parse("Ccy"));
+    assert_eq!(m.skip_footer, 2);
+}
