@@ -9,6 +9,7 @@
 mod editing;
 mod fixture;
 mod harness;
+mod hostile;
 mod lists;
 mod mouse;
 mod paging;
