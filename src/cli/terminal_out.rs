@@ -82,12 +82,9 @@ mod tests {
     #[test]
     fn escapes_everything_but_newlines() {
         let mut out = TerminalOut::new(Vec::new());
-        writeln!(
-            out,
-            "Rule 3 added: payee \u{1b}]0;x\u{7} → {}",
-            "Café\u{202e}"
-        )
-        .unwrap_or(());
+        let payee = "\u{1b}]0;x\u{7}";
+        let category = "Café\u{202e}";
+        writeln!(out, "Rule 3 added: payee {payee} → {category}").unwrap_or(());
         assert_eq!(
             String::from_utf8_lossy(&out.inner),
             "Rule 3 added: payee ␛]0;x␇ → Café\\u{202e}\n"

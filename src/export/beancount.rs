@@ -128,7 +128,6 @@ fn quoted(s: &str) -> String {
 mod tests {
     use super::*;
 
-
     /// A transaction whose payee, description and note try to add a posting and a comment.
     fn hostile() -> Transaction {
         Transaction {
