@@ -39,6 +39,10 @@ pub fn terminal_safe_lines(text: &str) -> Cow<'_, str> {
 }
 
 fn neutralise(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    // Most text is printable ASCII: one vectorisable pass over the bytes settles it.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return Cow::Borrowed(text);
+    }
     let bad = |c: char| is_unsafe(c) && !(keep_newlines && c == '\n');
     let Some(first) = text.find(bad) else {
         return Cow::Borrowed(text);
