@@ -39,14 +39,10 @@ pub fn terminal_safe_lines(text: &str) -> Cow<'_, str> {
 }
 
 fn neutralise(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    // Most text is printable ASCII: one vectorisable pass over the bytes settles it.
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        return Cow::Borrowed(text);
-    }
-    let bad = |c: char| is_unsafe(c) && !(keep_newlines && c == '\n');
-    let Some(first) = text.find(bad) else {
+    let Some(first) = first_unsafe(text.as_bytes(), keep_newlines) else {
         return Cow::Borrowed(text);
     };
+    let bad = |c: char| is_unsafe(c) && !(keep_newlines && c == '\n');
     let mut out = String::with_capacity(text.len() + 8);
     out.push_str(&text[..first]);
     for c in text[first..].chars() {
@@ -57,6 +53,33 @@ fn neutralise(text: &str, keep_newlines: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Where the first unsafe character starts, found on the UTF-8 bytes (listings of a million rows
+/// go through here): C0 and DEL are single bytes, C1 is `C2 80`–`C2 9F`, U+2028–U+202E are
+/// `E2 80 A8`–`E2 80 AE` and U+2066–U+2069 are `E2 81 A6`–`E2 81 A9`.
+fn first_unsafe(bytes: &[u8], keep_newlines: bool) -> Option<usize> {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let unsafe_here = match b {
+            b'\n' => !keep_newlines,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => (0x80..=0x9F).contains(&next(1)),
+            0xE2 => match next(1) {
+                0x80 => (0xA8..=0xAE).contains(&next(2)),
+                0x81 => (0xA6..=0xA9).contains(&next(2)),
+                _ => false,
+            },
+            _ => false,
+        };
+        if unsafe_here {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The visible stand-in for one unsafe character.
@@ -121,7 +144,8 @@ mod tests {
     fn hostile() -> impl Strategy<Value = String> {
         let special = prop::sample::select(vec![
             '\u{1b}', '\u{7}', '\0', '\n', '\r', '\t', '\u{7f}', '\u{85}', '\u{9b}', '\u{202e}',
-            '\u{2066}', '\u{2028}', '␛',
+            '\u{2066}', '\u{2028}', '␛', '\u{80}', '\u{9f}', '\u{a0}', '\u{202a}', '\u{2029}',
+            '\u{2069}', '\u{2027}', '\u{202f}', '\u{2065}', '\u{206a}',
         ]);
         prop::collection::vec(prop_oneof![any::<char>(), special], 0..40)
             .prop_map(|cs| cs.into_iter().collect())
@@ -140,6 +164,12 @@ mod tests {
         fn identity_on_text_without_unsafe_characters(s in hostile()) {
             let clean: String = s.chars().filter(|&c| !is_unsafe(c)).collect();
             prop_assert_eq!(terminal_safe(&clean), clean.as_str());
+        }
+
+        #[test]
+        fn the_byte_scan_agrees_with_the_character_rule(s in hostile(), keep in any::<bool>()) {
+            let by_char = s.find(|c: char| is_unsafe(c) && !(keep && c == '\n'));
+            prop_assert_eq!(first_unsafe(s.as_bytes(), keep), by_char);
         }
 
         #[test]
