@@ -87,3 +87,20 @@ PY
 
 check full
 check since --since 2026-03-01
+
+# Payees from a hostile statement (escape sequences, a bidi override, quotes, `;`, `|`, formulas)
+# exported from a real (non-demo) store: both journals must still be valid for the real tools,
+# with one transaction per imported row.
+HOSTILE="$WORK/hostile"
+mkdir -p "$HOSTILE"
+"$PURSE" --db "$HOSTILE/purse.db" import tests/fixtures/hostile/payees.csv --account Hostile >/dev/null
+"$PURSE" --db "$HOSTILE/purse.db" export --format ledger -o "$HOSTILE/h.journal" 2>/dev/null
+"$PURSE" --db "$HOSTILE/purse.db" export --format beancount -o "$HOSTILE/h.beancount" 2>/dev/null
+hledger -f "$HOSTILE/h.journal" check --strict
+bean-check "$HOSTILE/h.beancount"
+rows=$(hledger -f "$HOSTILE/h.journal" register -O csv 'Assets:Import:Hostile' 'code:.' | tail -n +2 | wc -l)
+if [ "$rows" != 6 ]; then
+  echo "MISMATCH in the hostile export: hledger reads $rows postings to the account, expected 6" >&2
+  exit 1
+fi
+echo "export-check hostile: hledger and bean-check accept the hostile payees, 6 of 6 transactions"

@@ -61,7 +61,13 @@ export DISPLAY=":$DISPLAY_NUM" HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/config" 
   XDG_DATA_HOME="$WORK/data" XDG_STATE_HOME="$WORK/state" XDG_CACHE_HOME="$WORK/cache" \
   PURSE_TODAY=2026-11-21 TZ=UTC PURSE__ALERTS__QUIET_HOURS=off PURSE__NOTIFICATIONS__DESKTOP=true \
   BIN WORK
-mkdir -p "$HOME"
+mkdir -p "$HOME" "$WORK/hostile/config/purse"
+cat >"$WORK/hostile/config/purse/config.toml" <<'TOML'
+[[bills]]
+name = "\u001b]0;pwned\u0007<b>Rent</b> & Co\u202e"
+amount = "1850.00"
+due = "2026-11-23"
+TOML
 
 timeout 60 dbus-run-session -- bash -c '
   set -euo pipefail
@@ -78,6 +84,10 @@ timeout 60 dbus-run-session -- bash -c '
   run --demo alerts --json >"$WORK/alerts.json"
   run --demo sync >"$WORK/sync2.out" 2>"$WORK/sync2.err"
   sleep 0.5; dunstctl close-all; dunstctl history >"$WORK/history2.json"
+  # A home whose bill name holds an escape sequence, markup and a bidi override.
+  XDG_CONFIG_HOME="$WORK/hostile/config" XDG_DATA_HOME="$WORK/hostile/data" \
+    XDG_STATE_HOME="$WORK/hostile/state" run --demo sync >"$WORK/sync3.out" 2>"$WORK/sync3.err"
+  sleep 0.5; dunstctl close-all; dunstctl history >"$WORK/history3.json"
   kill $D; wait $D 2>/dev/null || true
 ' 2>"$WORK/session.err" || {
   say "FAILED: the run inside the D-Bus session failed"
@@ -147,6 +157,20 @@ new = [n for n in second if n["id"] not in {m["id"] for m in first}]
 if new:
     fail("the second sync notified again: " + "; ".join(n["summary"] + ": " + n["body"] for n in new))
 
+# Hostile text arrives visible (ESC as ␛, BEL as ␇, the override as \u{202e}) with its markup
+# shown as written, and no control or bidi character reaches the server.
+third = purse_notes(os.path.join(work, "history3.json"))
+seen = {m["id"] for m in second}
+hostile = [n for n in third if n["id"] not in seen]
+wanted = "␛]0;pwned␇<b>Rent</b> & Co\\u{202e} of $1,850.00"
+if not any(wanted in n["body"] for n in hostile):
+    fail(f"no notification shows the hostile bill as {wanted!r}")
+for n in hostile:
+    raw = [c for c in n["summary"] + n["body"]
+           if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F or 0x202A <= ord(c) <= 0x202E]
+    if raw:
+        fail(f"notification \"{n['summary']}\" carries raw control characters {raw!r}")
+
 if failures:
     print("notify-test: FAILED")
     for f in failures:
@@ -156,5 +180,5 @@ if failures:
         print(f"  [{n['summary']}] {n['body']!r}")
     sys.exit(1)
 print(f"notify-test: ok: {len(first)} notification(s) for {len(alerts)} alert(s) "
-      f"({', '.join(sorted(kinds))}); the second sync showed none")
+      f"({', '.join(sorted(kinds))}); the second sync showed none; hostile text shown visibly")
 EOF

@@ -12,6 +12,7 @@ mod link;
 pub(crate) mod output;
 mod rules;
 mod streamed;
+mod terminal_out;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -150,7 +151,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("purse: {e:#}");
+            terminal_out::eprintln_safe(format_args!("purse: {e:#}"));
             ExitCode::FAILURE
         }
     }

@@ -1,6 +1,6 @@
-//! The pure core of Purse: money, accounts, transactions, categories, budgets, bills, alerts and
-//! the clock. No I/O here; everything is plain data and functions, tested without a terminal, a
-//! network or a database.
+//! The pure core of Purse: money, accounts, transactions, categories, budgets, bills, alerts, the
+//! clock, and outside text made safe to show. No I/O here; everything is plain data and functions,
+//! tested without a terminal, a network or a database.
 
 pub mod account;
 pub mod alert;
@@ -22,6 +22,7 @@ pub mod recurring;
 pub mod rules;
 pub mod stats;
 pub mod sync_alerts;
+pub mod text;
 pub mod transaction;
 pub mod transfers;
 pub mod unusual;
@@ -41,4 +42,5 @@ pub use connection::{ConnectionHealth, ConnectionStatus};
 pub use delta::{AccountSnapshot, Delta, RemovedTransaction};
 pub use money::{Currency, Money, MoneyError};
 pub use month::Month;
+pub use text::{terminal_safe, terminal_safe_lines};
 pub use transaction::{IncomingTransaction, Transaction, TransactionId};

@@ -12,7 +12,7 @@ pub mod plan;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use crate::domain::{Alert, AlertKind};
+use crate::domain::{Alert, AlertKind, terminal_safe, terminal_safe_lines};
 
 pub use deliver::{Delivery, deliver_at, deliver_pending, deliver_to_desktop};
 pub use plan::{Plan, Policy};
@@ -102,7 +102,14 @@ impl DesktopNotifier {
     }
 }
 
-/// Servers may read the body as markup: escape it, so "AT&T" or "<3" shows as written.
+/// The summary and body as sent to the server. Both show control characters and bidi overrides
+/// visibly (`␛`, `\u{202e}`; the body keeps its line breaks), like the terminal does; servers may
+/// read the body as markup, so it is escaped too ("AT&T" or "<3" shows as written).
+fn desktop_text(note: &Note) -> (String, String) {
+    let summary = terminal_safe(&note.summary).into_owned();
+    (summary, escape_markup(&terminal_safe_lines(&note.body)))
+}
+
 fn escape_markup(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -111,10 +118,9 @@ fn escape_markup(text: &str) -> String {
 
 impl Notifier for DesktopNotifier {
     async fn notify(&self, note: &Note) -> Result<(), NotifyError> {
+        let (summary, body) = desktop_text(note);
         let mut n = notify_rust::Notification::new();
-        n.appname(APP_NAME)
-            .summary(&note.summary)
-            .body(&escape_markup(&note.body));
+        n.appname(APP_NAME).summary(&summary).body(&body);
         n.urgency(match note.urgency {
             Urgency::Normal => notify_rust::Urgency::Normal,
             Urgency::Critical => notify_rust::Urgency::Critical,
@@ -185,6 +191,24 @@ mod tests {
             escape_markup("AT&T <b>$5</b>"),
             "AT&amp;T &lt;b&gt;$5&lt;/b&gt;"
         );
+    }
+
+    #[test]
+    fn hostile_alert_text_reaches_the_server_visible_and_escaped() {
+        let mut a = alert(AlertKind::UnusualSpend, "k");
+        a.message = "\u{1b}]0;pwned\u{7}<b>Evil</b> & Co\u{202e}\nline two".into();
+        let (summary, body) = desktop_text(&Note::for_alert(&a));
+        assert_eq!(
+            body,
+            "␛]0;pwned␇&lt;b&gt;Evil&lt;/b&gt; &amp; Co\\u{202e}\nline two"
+        );
+        assert!(!summary.chars().any(crate::domain::text::is_unsafe));
+        let note = Note {
+            summary: "Bill\u{1b}[2J".into(),
+            body: String::new(),
+            urgency: Urgency::Normal,
+        };
+        assert_eq!(desktop_text(&note).0, "Bill␛[2J");
     }
 
     #[tokio::test]

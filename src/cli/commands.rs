@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::output::{self, AccountJson, AlertJson, BudgetJson, StatusJson, TransactionJson, table};
 use super::streamed::StreamedTable;
+use super::terminal_out::{TerminalOut, eprintln_safe};
 use super::{BudgetAction, Cli, Command, Context, TransactionArgs};
 use crate::domain::{Money, Month, Transaction};
 use crate::store::{TxnCursor, TxnFilter};
@@ -29,13 +30,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return daemon(ctx).await;
     }
     if let Command::Link { provider } = command {
-        super::link::run(&ctx, provider, &mut std::io::stdout().lock()).await?;
+        let out = &mut TerminalOut::new(std::io::stdout().lock());
+        super::link::run(&ctx, provider, out).await?;
         return Ok(ExitCode::SUCCESS);
     }
     if !matches!(command, Command::Sync | Command::Import(_)) {
         ctx.refresh_demo().await?;
     }
-    let out = &mut std::io::stdout().lock();
+    // Human output goes through the terminal-safe writer; JSON and exports keep the exact bytes.
+    let exact = json || matches!(command, Command::Export(_));
+    let out: &mut Box<dyn Write> = &mut if exact {
+        Box::new(std::io::stdout().lock())
+    } else {
+        Box::new(TerminalOut::new(std::io::stdout().lock()))
+    };
     match command {
         Command::Sync => return sync_command(&ctx, json, out).await,
         Command::Daemon | Command::Link { .. } => {}
@@ -179,13 +187,13 @@ async fn daemon(ctx: Context) -> anyhow::Result<ExitCode> {
                 Some(SyncEvent::Completed { connection, added, updated, removed }) => {
                     tracing::info!(%connection, added, updated, removed, "synced");
                 }
-                Some(SyncEvent::Failed { connection, error }) => eprintln!("{connection}: sync failed: {error}"),
+                Some(SyncEvent::Failed { connection, error }) => eprintln_safe(format_args!("{connection}: sync failed: {error}")),
                 Some(SyncEvent::Alerts(alerts)) => {
                     for a in alerts {
-                        eprintln!("alert: {}", a.message);
+                        eprintln_safe(format_args!("alert: {}", a.message));
                     }
                 }
-                Some(SyncEvent::NotifyFailed { warning }) => eprintln!("purse daemon: {warning}"),
+                Some(SyncEvent::NotifyFailed { warning }) => eprintln_safe(format_args!("purse daemon: {warning}")),
                 Some(_) => {}
                 None => break,
             },
@@ -218,7 +226,7 @@ async fn sync_command(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow
     let delivery =
         crate::notify::deliver_to_desktop(&ctx.store, &ctx.settings, ctx.clock.as_ref()).await?;
     if let Some(warning) = delivery.warning() {
-        eprintln!("purse: {warning}");
+        eprintln_safe(format_args!("purse: {warning}"));
     }
     let mut failed = false;
     let mut report = Vec::new();
@@ -233,13 +241,13 @@ async fn sync_command(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow
                     )?;
                 }
                 for m in &o.messages {
-                    eprintln!("{}: the bank says: {m}", o.connection);
+                    eprintln_safe(format_args!("{}: the bank says: {m}", o.connection));
                 }
                 report.push(serde_json::json!({"connection": o.connection, "ok": true, "added": s.added, "updated": s.updated, "removed": s.removed, "messages": o.messages}));
             }
             Err(e) => {
                 failed = true;
-                eprintln!("{}: sync failed: {e}", o.connection);
+                eprintln_safe(format_args!("{}: sync failed: {e}", o.connection));
                 report.push(serde_json::json!({"connection": o.connection, "ok": false, "error": e.to_string()}));
             }
         }

@@ -3,6 +3,8 @@
 //! other files are still imported; the exit status is non-zero if any failed.
 
 use std::io::Write;
+
+use super::terminal_out::eprintln_safe;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -118,7 +120,9 @@ pub async fn run(
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("purse: {e}; nothing from this file was stored");
+                eprintln_safe(format_args!(
+                    "purse: {e}; nothing from this file was stored"
+                ));
             }
         }
     }

@@ -1,11 +1,13 @@
 //! Output formats: the JSON objects scripts rely on (field names are a public contract; amounts are
-//! decimal strings, never floats) and the human tables.
+//! decimal strings, never floats, and text exactly as stored) and the human tables (text made
+//! terminal-safe).
 
 use comfy_table::{CellAlignment, Table, presets};
 use serde::Serialize;
 
 use crate::domain::{
     Account, Alert, Bill, BudgetLine, BudgetReport, ConnectionStatus, Money, Transaction,
+    terminal_safe,
 };
 use crate::store::BillRow;
 
@@ -196,11 +198,12 @@ impl From<&ConnectionStatus> for StatusJson {
 }
 
 /// A plain table: header row, then rows; columns listed in `right` are right-aligned (amounts).
+/// Every cell is shown [`terminal_safe`] (one line, control characters visible).
 pub fn table(header: &[&str], rows: Vec<Vec<String>>, right: &[usize]) -> String {
     let mut t = Table::new();
     t.load_style(presets::NOTHING).set_header(header.to_vec());
     for row in rows {
-        t.add_row(row);
+        t.add_row(row.iter().map(|cell| terminal_safe(cell).into_owned()));
     }
     for &i in right {
         if let Some(col) = t.column_mut(i) {

@@ -1,11 +1,14 @@
 //! A text table written row by row, for listings too long to hold (a million transactions): the
 //! column widths come from the header and the first rows, then every row is written as it comes.
 //! The layout matches the other tables (one space of padding each side of a cell); a later cell
-//! wider than its column pushes the line out rather than being cut.
+//! wider than its column pushes the line out rather than being cut. Cells are shown
+//! [`terminal_safe`], like the other tables'.
 
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
+
+use crate::domain::terminal_safe;
 
 pub struct StreamedTable {
     widths: Vec<usize>,
@@ -18,7 +21,7 @@ impl StreamedTable {
         let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
         for row in first {
             for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(cell.width());
+                *w = (*w).max(terminal_safe(cell).width());
             }
         }
         StreamedTable {
@@ -35,14 +38,14 @@ impl StreamedTable {
     pub fn line<S: AsRef<str>>(&self, out: &mut impl Write, cells: &[S]) -> io::Result<()> {
         let mut text = String::new();
         for (i, (cell, width)) in cells.iter().zip(&self.widths).enumerate() {
-            let cell = cell.as_ref();
+            let cell = terminal_safe(cell.as_ref());
             let pad = " ".repeat(width.saturating_sub(cell.width()));
             text.push(' ');
             if self.right.contains(&i) {
                 text.push_str(&pad);
-                text.push_str(cell);
+                text.push_str(&cell);
             } else {
-                text.push_str(cell);
+                text.push_str(&cell);
                 text.push_str(&pad);
             }
             text.push(' ');

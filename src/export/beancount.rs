@@ -128,6 +128,44 @@ fn quoted(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A transaction whose payee, description and note try to add a posting and a comment.
+    fn hostile() -> Transaction {
+        Transaction {
+            id: 7,
+            provider_id: "p".into(),
+            account_id: 1,
+            account: "Checking".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap_or_default(),
+            amount: Money::from_minor(-450, crate::domain::Currency::USD),
+            payee: "Evil \"Cafe\"; x\n    Expenses:Hack  -1000 USD\r\n\u{1b}[2J".into(),
+            description: "desc | y\n  Assets:Hack  1000 USD".into(),
+            category: "Dining".into(),
+            pending: false,
+            notes: Some("note\n2026-11-03 * \"Injected\"".into()),
+        }
+    }
+
+    #[test]
+    fn a_hostile_payee_stays_one_transaction_with_two_postings() {
+        let mut out = Vec::new();
+        Beancount
+            .transaction(&mut out, &hostile(), "Assets:Checking", "Expenses:Dining")
+            .unwrap_or(());
+        let text = String::from_utf8_lossy(&out);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "2026-11-02 * \"Evil \\\"Cafe\\\"; x     Expenses:Hack  -1000 USD   [2J\" \"desc | y   Assets:Hack  1000 USD\"",
+                "  purse_id: 7",
+                "  purse_note: \"note 2026-11-03 * \\\"Injected\\\"\"",
+                "  Expenses:Dining  4.50 USD",
+                "  Assets:Checking  -4.50 USD",
+                "",
+            ]
+        );
+    }
+
     #[test]
     fn strings_are_escaped_on_one_line() {
         assert_eq!(

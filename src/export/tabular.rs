@@ -1,5 +1,6 @@
 //! CSV and JSON exports: one record per transaction, newest first, with exactly the fields (and
-//! field names) of `purse transactions --json`, written page by page.
+//! field names) of `purse transactions --json`, written page by page. JSON keeps every text exactly;
+//! CSV text cells that a spreadsheet would run as a formula start with `'` (see `spreadsheet_row`).
 
 use std::io::Write;
 
@@ -38,7 +39,7 @@ pub async fn csv(
     let mut wrote_any = false;
     let transactions = pages(store, options, |page| {
         for t in page {
-            writer.serialize(TransactionJson::from(t))?;
+            writer.serialize(spreadsheet_row(TransactionJson::from(t)))?;
             wrote_any = true;
         }
         Ok(())
@@ -53,6 +54,30 @@ pub async fn csv(
         transactions,
         accounts: 0,
     })
+}
+
+/// A record whose text cells a spreadsheet will not run: a cell starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return (OWASP's list) gets a leading `'`, which Excel, LibreOffice and
+/// Google Sheets show as text. Amounts, dates and ids are written bare, so they stay numbers.
+fn spreadsheet_row(mut row: TransactionJson) -> TransactionJson {
+    for cell in [
+        &mut row.account,
+        &mut row.payee,
+        &mut row.description,
+        &mut row.category,
+    ] {
+        *cell = spreadsheet_text(cell);
+    }
+    row.notes = row.notes.as_deref().map(spreadsheet_text);
+    row
+}
+
+fn spreadsheet_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// The CSV header (the field names of [`TransactionJson`]), for an empty export.
@@ -97,6 +122,22 @@ pub async fn json(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_cells_become_text_and_others_stay_exact() {
+        for (raw, cell) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+1 Bistro", "'+1 Bistro"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("Blue Bottle = coffee", "Blue Bottle = coffee"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_text(raw), cell);
+        }
+    }
 
     #[test]
     fn the_empty_csv_header_matches_the_json_fields() {

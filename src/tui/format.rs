@@ -1,11 +1,21 @@
 //! Short human renderings for table cells: compact money, relative times, days until a bill,
-//! dates and percentages, plus text bars for budget use and charts.
+//! dates and percentages, plus text bars for budget use and charts; and [`shown`], the one way
+//! outside text (payees, names, messages) is drawn: [`truncate`] and [`wrap`] apply it, and so must
+//! any view that draws such text another way.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::domain::Money;
+use std::borrow::Cow;
+
+use crate::domain::{Money, terminal_safe};
+
+/// Outside text as the dashboard shows it: control characters and bidi overrides visible
+/// (`␛`, `\u{202e}`), on one line. See [`crate::domain::text`].
+pub fn shown(s: &str) -> Cow<'_, str> {
+    terminal_safe(s)
+}
 
 /// Money without a zero fraction: "$5,000" rather than "$5,000.00" (cents kept when present).
 pub fn compact(m: &Money) -> String {
@@ -83,8 +93,9 @@ pub fn hbar(value: u64, max: u64, width: usize) -> String {
     format!("{}{}", "█".repeat(eighths / 8), PARTS[eighths % 8])
 }
 
-/// Cuts `s` to at most `max` characters, ending in "…" when cut.
+/// [`shown`] and cut to at most `max` characters, ending in "…" when cut.
 pub fn truncate(s: &str, max: usize) -> String {
+    let s = shown(s);
     if s.chars().count() <= max {
         return s.to_string();
     }
@@ -92,8 +103,10 @@ pub fn truncate(s: &str, max: usize) -> String {
     format!("{keep}…")
 }
 
-/// Word-wraps `s` to `width` columns in at most `max_lines` lines, ending in "…" when cut.
+/// [`shown`] and word-wrapped to `width` columns in at most `max_lines` lines, ending in "…" when
+/// cut.
 pub fn wrap(s: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let s = shown(s);
     let width = width.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();

@@ -14,8 +14,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use super::app::{App, Pane};
-use super::text;
 use super::theme::Theme;
+use super::{format, text};
 
 /// Gap between table columns.
 pub const GAP: u16 = 1;
@@ -62,7 +62,8 @@ pub fn block<'a>(app: &App, pane: Pane, extra: Option<Span<'a>>, theme: Theme) -
 
 /// A dim, wrapped message inside an empty pane.
 pub fn message(frame: &mut Frame, area: Rect, msg: &str, theme: Theme) {
-    let p = Paragraph::new(Line::styled(msg.to_string(), theme.dim())).wrap(Wrap { trim: true });
+    let msg = format::shown(msg).into_owned();
+    let p = Paragraph::new(Line::styled(msg, theme.dim())).wrap(Wrap { trim: true });
     frame.render_widget(p, area.inner(ratatui::layout::Margin::new(1, 0)));
 }
 
@@ -167,7 +168,7 @@ pub fn fit(available: u16, cols: &[Col]) -> Fit {
 pub fn width_of<'a>(header: &str, items: impl IntoIterator<Item = &'a str>) -> u16 {
     let w = items
         .into_iter()
-        .map(|s| s.chars().count())
+        .map(|s| format::shown(s).chars().count())
         .chain([header.chars().count()])
         .max()
         .unwrap_or(0);

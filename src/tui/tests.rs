@@ -10,6 +10,7 @@ mod amounts;
 mod editing;
 mod fixture;
 mod harness;
+mod hostile;
 mod lists;
 mod mouse;
 mod paging;

@@ -2,7 +2,8 @@
 //! banner, the four panes (or the zoomed one), the status bar and the open overlay, or a "too
 //! small" notice. Overlays: help (`view/help.rs`), transaction and alert details
 //! (`view/detail.rs`), the category picker, note editor and yes/no question (`view/prompts.rs`),
-//! the bills and rules lists with their add forms (`view/lists.rs`).
+//! the bills and rules lists with their add forms (`view/lists.rs`). Outside text is drawn through
+//! [`format::shown`]; a last pass over the buffer removes anything unsafe a view let through.
 
 mod chrome;
 mod detail;
@@ -12,16 +13,35 @@ mod lists;
 mod prompts;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::app::{App, Overlay, Pane};
 use super::theme::Theme;
-use super::{layout, panes, text};
+use super::{format, layout, panes, text};
+use crate::domain::text::is_unsafe;
 
 /// Draws `app` into `frame`. Never panics, whatever the frame size.
 pub fn render(app: &App, frame: &mut Frame) {
+    draw(app, frame);
+    scrub(frame.buffer_mut());
+}
+
+/// The net under every view: a cell still holding a character a terminal would act on (views
+/// show outside text through [`format::shown`], so this finds nothing unless one forgot) loses it.
+/// ratatui already drops C0/C1 controls; bidi overrides and isolates would reach the terminal.
+fn scrub(buffer: &mut Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(is_unsafe) {
+            let kept: String = cell.symbol().chars().filter(|&c| !is_unsafe(c)).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = Theme::new(app.color);
     let Some(areas) = layout::areas(area, app) else {
@@ -92,7 +112,10 @@ pub(crate) fn popup_block(
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border(true))
-        .title(Line::styled(format!(" {title} "), theme.title(true)))
+        .title(Line::styled(
+            format!(" {} ", format::shown(title)),
+            theme.title(true),
+        ))
         .title_bottom(Line::styled(format!(" {footer} "), theme.dim()).right_aligned());
     let inner = block.inner(popup).inner(ratatui::layout::Margin::new(1, 0));
     frame.render_widget(Clear, popup);
@@ -114,4 +137,25 @@ fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
         .wrap(Wrap { trim: true })
         .centered();
     frame.render_widget(paragraph, target);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+    use ratatui::widgets::Widget;
+
+    use super::*;
+
+    #[test]
+    fn the_net_removes_what_a_view_let_through() {
+        let area = Rect::new(0, 0, 6, 1);
+        let mut buffer = Buffer::empty(area);
+        Paragraph::new(Line::raw("abcdef")).render(area, &mut buffer);
+        buffer[(2, 0)].set_symbol("\u{202e}");
+        buffer[(3, 0)].set_symbol("d\u{2066}");
+        scrub(&mut buffer);
+        let text: String = buffer.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(text, "ab def");
+    }
 }

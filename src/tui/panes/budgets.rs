@@ -214,8 +214,9 @@ fn render_editor(app: &App, ed: &BudgetEditor, frame: &mut Frame, area: Rect, th
         EditStage::Category => format!("{}: ", text::EDITOR_CATEGORY),
         EditStage::Amount { category } => {
             format!(
-                "{} {category} from {} ({}): ",
+                "{} {} from {} ({}): ",
                 text::EDITOR_AMOUNT,
+                format::shown(category),
                 app.month.label(),
                 app.currency
             )
@@ -223,10 +224,10 @@ fn render_editor(app: &App, ed: &BudgetEditor, frame: &mut Frame, area: Rect, th
     };
     let input = Line::from(vec![
         Span::styled(prompt, theme.bold()),
-        Span::styled(format!("{}▏", ed.input), theme.input()),
+        Span::styled(format!("{}▏", format::shown(&ed.input)), theme.input()),
     ]);
     let second = match &ed.error {
-        Some(e) => Line::styled(format!("✗ {e}"), theme.error()),
+        Some(e) => Line::styled(format!("✗ {}", format::shown(e)), theme.error()),
         None => Line::styled(text::EDITOR_HINT, theme.dim()),
     };
     frame.render_widget(

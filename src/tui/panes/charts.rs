@@ -108,7 +108,7 @@ fn spending_chart(
     let amount_w = amounts.iter().map(|a| a.chars().count()).max().unwrap_or(0);
     let name_w = shown
         .iter()
-        .map(|(n, _)| n.chars().count())
+        .map(|(n, _)| format::shown(n).chars().count())
         .max()
         .unwrap_or(0)
         .min(usize::from(body.width / 3).max(4));

@@ -136,7 +136,7 @@ fn payee(t: &Transaction) -> String {
     }
 }
 
-/// The active filters, for the title: account, category, month, search.
+/// The active filters, for the title: account, category, month, search (each [`format::shown`]).
 fn filter_parts(app: &App) -> Vec<String> {
     let f = &app.transactions.filter;
     let mut parts = Vec::new();
@@ -156,6 +156,9 @@ fn filter_parts(app: &App) -> Vec<String> {
         parts.push(text::searching_for(q));
     }
     parts
+        .iter()
+        .map(|p| format::shown(p).into_owned())
+        .collect()
 }
 
 /// "newer ↑ · 12/200 · more ↓": where the selection is in the window and whether more exists.

@@ -39,7 +39,7 @@ pub(super) fn header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     left.push(Span::styled(app.month.label(), theme.bold()));
 
     let (status, style) = sync_status(app, theme);
-    let status = format!("{status} ");
+    let status = format::shown(&format!("{status} ")).into_owned();
     // The status gets whatever the left part leaves, and at least a third of the line.
     let left = Line::from(left);
     let room = area
@@ -109,7 +109,10 @@ pub(super) fn status_bar(app: &App, frame: &mut Frame, area: Rect, theme: Theme)
             format!(" {}", text::SEARCH_PROMPT),
             theme.key(),
         ));
-        spans.push(Span::styled(format!("{typed}▏"), theme.input()));
+        spans.push(Span::styled(
+            format!("{}▏", format::shown(typed)),
+            theme.input(),
+        ));
         spans.push(Span::raw(" "));
     }
     if let Some(notice) = &app.notice {
@@ -118,7 +121,10 @@ pub(super) fn status_bar(app: &App, frame: &mut Frame, area: Rect, theme: Theme)
         } else {
             theme.ok()
         };
-        spans.push(Span::styled(format!(" {} ", notice.text), style));
+        spans.push(Span::styled(
+            format!(" {} ", format::shown(&notice.text)),
+            style,
+        ));
         spans.push(Span::styled("│", theme.dim()));
     }
     // When the keys do not fit, the ones before help and quit go first.

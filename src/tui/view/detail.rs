@@ -18,10 +18,11 @@ const LABEL_W: usize = 13;
 const TXN_W: u16 = 100;
 const ALERT_W: u16 = 76;
 
+/// A label and its value, the value [`format::shown`].
 fn field(label: &str, value: String, style: Style, theme: Theme) -> Line<'static> {
     Line::from(vec![
         Span::styled(format!("{label:<LABEL_W$}"), theme.dim()),
-        Span::styled(value, style),
+        Span::styled(format::shown(&value).into_owned(), style),
     ])
 }
 

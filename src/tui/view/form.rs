@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::app::{Form, ListMode};
-use crate::tui::text;
 use crate::tui::theme::Theme;
+use crate::tui::{format, text};
 
 /// The add form or the delete question of a list, drawn over it.
 pub(super) fn over_list(
@@ -71,15 +71,19 @@ fn render_form(form: &Form, title: &str, frame: &mut Frame, area: Rect, theme: T
                 spans.push(Span::styled(cursor, theme.input()));
                 spans.push(Span::styled(f.placeholder, theme.dim()));
             } else {
-                spans.push(Span::styled(format!("{}{cursor}", f.input), theme.input()));
+                let input = format::shown(&f.input);
+                spans.push(Span::styled(format!("{input}{cursor}"), theme.input()));
             }
             Line::from(spans)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
     if let Some(message) = &form.error {
-        let p =
-            Paragraph::new(Line::styled(message.clone(), theme.error())).wrap(Wrap { trim: true });
+        let p = Paragraph::new(Line::styled(
+            format::shown(message).into_owned(),
+            theme.error(),
+        ))
+        .wrap(Wrap { trim: true });
         frame.render_widget(p, error);
     }
 }

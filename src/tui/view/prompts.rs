@@ -35,7 +35,7 @@ pub(super) fn picker(app: &App, p: &CategoryPicker, frame: &mut Frame, area: Rec
     .areas(inner);
     let typed = Line::from(vec![
         Span::styled("› ", theme.key()),
-        Span::styled(format!("{}▏", p.input), theme.input()),
+        Span::styled(format!("{}▏", format::shown(&p.input)), theme.input()),
     ]);
     frame.render_widget(Paragraph::new(typed), input);
     if app.categories.is_empty() {
@@ -59,6 +59,7 @@ pub(super) fn picker(app: &App, p: &CategoryPicker, frame: &mut Frame, area: Rec
             } else {
                 "  "
             };
+            let name = format::shown(&name);
             ListItem::new(Line::from(format!("{mark}{}{name}", "  ".repeat(depth))))
         });
         let list_widget = List::new(items).highlight_style(theme.selected(true));
@@ -81,7 +82,8 @@ pub(super) fn note(n: &NoteEditor, frame: &mut Frame, area: Rect, theme: Theme) 
     let popup = super::popup_area(area, 72, 7);
     let title = text::note_title(&format::truncate(&n.payee, 40));
     let inner = super::popup_block(frame, popup, &title, text::NOTE_FOOTER, theme);
-    let line = Line::from(vec![Span::styled(format!("{}▏", n.input), theme.input())]);
+    let input = format::shown(&n.input);
+    let line = Line::from(vec![Span::styled(format!("{input}▏"), theme.input())]);
     frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), inner);
 }
 
@@ -101,6 +103,7 @@ pub(super) fn confirm(c: &Confirm, frame: &mut Frame, area: Rect, theme: Theme) 
         text::CONFIRM_FOOTER,
         theme,
     );
+    let question = format::shown(&question).into_owned();
     let p = Paragraph::new(Line::styled(question, theme.bold())).wrap(Wrap { trim: true });
     frame.render_widget(p, inner);
 }
