@@ -8,6 +8,8 @@ mod bills;
 mod concurrent;
 #[path = "cli/import_then_sync.rs"]
 mod import_then_sync;
+#[path = "cli/sync_status.rs"]
+mod sync_status;
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
