@@ -5,7 +5,8 @@
 //! search), `budgets`, `alerts` (alerts and bills), `connections` (sync status), `imports` (statement import and
 //! journal export reads), `rules` (categorisation rules), `delivery` (which alerts await a
 //! notification), `history` (what the alert rules analyse), `manual_bills` (bills the user adds,
-//! from the config or by hand), `rows` (row ↔ domain conversion).
+//! from the config or by hand), `rows` (row ↔ domain conversion), `locks` (writers waiting their
+//! turn), `watch` (noticing other processes' writes).
 
 mod accounts;
 mod alerts;
@@ -24,6 +25,7 @@ mod rows;
 mod rules;
 mod search;
 mod transactions;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -40,6 +42,7 @@ pub use locks::{FileLock, Held};
 pub use manual_bills::{BillRow, ConfigBillsSync};
 pub use reports::{CategorySpend, MonthFlow};
 pub use transactions::{TxnCursor, TxnFilter};
+pub use watch::StoreWatch;
 
 /// Errors from the store. Messages name the file or value involved.
 #[derive(Debug, thiserror::Error)]

@@ -244,3 +244,25 @@ fn a_failed_sync_stays_in_the_header_until_a_later_success() {
     load(&mut app, Data::Connections(vec![synced]));
     assert!(header(&app).contains(crate::tui::text::SYNC_OK));
 }
+
+#[test]
+fn another_processs_write_reloads_now_or_after_the_own_pass() {
+    let mut app = sample(120, 36);
+    let reload = update(&mut app, Action::StoreChanged);
+    assert!(
+        reload.contains(&Command::LoadAccounts) && reload.contains(&Command::LoadBudgets(nov())),
+        "{reload:?}"
+    );
+    let started = SyncEvent::Started {
+        connection: "Demo Bank".into(),
+        index: 1,
+        total: 1,
+    };
+    update(&mut app, Action::Sync(started));
+    assert!(update(&mut app, Action::StoreChanged).is_empty());
+    let after = update(
+        &mut app,
+        Action::Sync(SyncEvent::PassFinished { failed: 0 }),
+    );
+    assert!(after.contains(&Command::LoadAccounts), "{after:?}");
+}

@@ -21,6 +21,17 @@ pub(super) fn refresh_all(app: &mut App) -> Vec<Command> {
     commands
 }
 
+/// Another process wrote to the store: reload, or, while this dashboard's own sync pass runs,
+/// once the pass is over (it reloads then anyway).
+pub(super) fn store_changed(app: &mut App) -> Vec<Command> {
+    if app.sync.running.is_empty() {
+        refresh_all(app)
+    } else {
+        app.sync.dirty = true;
+        Vec::new()
+    }
+}
+
 pub(super) fn loaded(app: &mut App, data: Data) -> Vec<Command> {
     match data {
         Data::Accounts(accounts) => app.accounts.set_accounts(accounts),
