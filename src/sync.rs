@@ -1,6 +1,10 @@
 //! One sync pass: for each connection, fetch a delta from its provider and apply it to the store in
 //! one transaction. One connection's failure is recorded against it and never stops the others or
-//! touches data already synced.
+//! touches data already synced; every failure once the connection exists is recorded (`record`),
+//! so `purse status` and the dashboard show it.
+//!
+//! Processes take turns per connection ([`Store::lock_sync`]): a sync that had to wait while
+//! another process synced the same connection skips its fetch with a note ([`SYNCED_BY_OTHER`]).
 //!
 //! Failures are classified by the provider ([`ProviderError::is_retryable`],
 //! [`ProviderError::needs_relink`]): rate limits, 5xx and timeouts are retried within the call

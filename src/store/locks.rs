@@ -16,6 +16,11 @@ use sqlx::{Sqlite, Transaction};
 
 use super::{Result, Store};
 
+/// How long a statement waits for another connection's write to finish before giving up: long
+/// enough for the largest sync (a first sync of a million transactions takes about ten seconds),
+/// so writers queue rather than fail.
+pub(super) const WRITE_WAIT: Duration = Duration::from_secs(60);
+
 /// The statement every write transaction begins with.
 pub(super) const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 

@@ -23,7 +23,7 @@ impl Store {
         };
         let mut conn = SqliteConnectOptions::new()
             .filename(path)
-            .busy_timeout(std::time::Duration::from_secs(10))
+            .busy_timeout(super::locks::WRITE_WAIT)
             .connect()
             .await?;
         let version = data_version(&mut conn).await?;
