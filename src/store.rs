@@ -5,7 +5,8 @@
 //! search), `budgets`, `alerts` (alerts and bills), `connections` (sync status), `imports` (statement import and
 //! journal export reads), `rules` (categorisation rules), `delivery` (which alerts await a
 //! notification), `history` (what the alert rules analyse), `manual_bills` (bills the user adds,
-//! from the config or by hand), `rows` (row ↔ domain conversion).
+//! from the config or by hand), `rows` (row ↔ domain conversion), `locks` (writers waiting their
+//! turn), `watch` (noticing other processes' writes).
 
 mod accounts;
 mod alerts;
@@ -15,6 +16,7 @@ mod connections;
 mod delivery;
 mod history;
 mod imports;
+mod locks;
 mod manual_bills;
 #[cfg(test)]
 mod month_totals;
@@ -23,10 +25,10 @@ mod rows;
 mod rules;
 mod search;
 mod transactions;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::time::Duration;
 
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -35,15 +37,22 @@ use crate::domain::{BillSource, CategoryKind, MoneyError, category::DEFAULT_CATE
 
 pub use apply::ApplyStats;
 pub use imports::{RecordedBalance, SyncStatusColumns};
+pub use locks::{FileLock, Held};
 pub use manual_bills::{BillRow, ConfigBillsSync};
 pub use reports::{CategorySpend, MonthFlow};
 pub use transactions::{TxnCursor, TxnFilter};
+pub use watch::StoreWatch;
 
 /// Errors from the store. Messages name the file or value involved.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the database {path}: {source}")]
     Open {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot take the lock {path}: {source}")]
+    Lock {
         path: PathBuf,
         source: std::io::Error,
     },
@@ -93,6 +102,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
+    /// The database file (None in memory): its lock files live beside it.
+    path: Option<PathBuf>,
 }
 
 impl Store {
@@ -109,12 +120,17 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(locks::WRITE_WAIT);
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
             .await?;
-        Store::init(pool).await
+        // Two processes opening a new store at once would both apply the migrations.
+        let lock = locks::lock_path(path, "open");
+        let _open = FileLock::acquire(&lock)
+            .await
+            .map_err(|source| StoreError::Lock { path: lock, source })?;
+        Store::init(pool, Some(path.to_path_buf())).await
     }
 
     /// A private in-memory store (tests, benchmarks).
@@ -127,18 +143,18 @@ impl Store {
             .max_lifetime(None)
             .connect_with(options)
             .await?;
-        Store::init(pool).await
+        Store::init(pool, None).await
     }
 
-    async fn init(pool: SqlitePool) -> Result<Store> {
+    async fn init(pool: SqlitePool, path: Option<PathBuf>) -> Result<Store> {
         sqlx::migrate!("src/store/migrations").run(&pool).await?;
-        let store = Store { pool };
+        let store = Store { pool, path };
         store.seed_categories().await?;
         Ok(store)
     }
 
     async fn seed_categories(&self) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for (name, parent, kind) in DEFAULT_CATEGORIES {
             sqlx::query(
                 "INSERT OR IGNORE INTO categories (name, parent_id, kind)

@@ -1,6 +1,10 @@
 //! One sync pass: for each connection, fetch a delta from its provider and apply it to the store in
 //! one transaction. One connection's failure is recorded against it and never stops the others or
-//! touches data already synced.
+//! touches data already synced; every failure once the connection exists is recorded (`record`),
+//! so `purse status` and the dashboard show it.
+//!
+//! Processes take turns per connection ([`Store::lock_sync`]): a sync that had to wait while
+//! another process synced the same connection skips its fetch with a note ([`SYNCED_BY_OTHER`]).
 //!
 //! Failures are classified by the provider ([`ProviderError::is_retryable`],
 //! [`ProviderError::needs_relink`]): rate limits, 5xx and timeouts are retried within the call
@@ -11,13 +15,13 @@
 
 pub mod backoff;
 pub mod connection;
+mod record;
 pub mod task;
 
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
-
 pub use connection::{Connection, DEMO_CONNECTION, ProviderSpec};
+use record::recorded;
 
 use crate::domain::{Clock, Delta};
 use crate::provider::demo::DemoBank;
@@ -25,6 +29,11 @@ use crate::provider::plaid::Plaid;
 use crate::provider::simplefin::{self, SimpleFin};
 use crate::provider::{FetchContext, ProviderError};
 use crate::store::{ApplyStats, Store, StoreError};
+
+/// The note of a sync that found, after waiting its turn, that another process had just synced
+/// the connection.
+pub const SYNCED_BY_OTHER: &str =
+    "synced by another Purse process while this one waited; nothing more to fetch";
 
 /// Requests a SimpleFIN Bridge allows per connection per day.
 pub const SIMPLEFIN_DAILY_REQUESTS: u32 = 24;
@@ -51,6 +60,15 @@ pub struct SyncOutcome {
     pub result: Result<ApplyStats, SyncError>,
     /// The provider's own messages (e.g. SimpleFIN `errors`), sanitised, to show the user.
     pub messages: Vec<String>,
+    /// Purse's own note on how it went (e.g. another process had just synced it).
+    pub note: Option<String>,
+}
+
+/// What a sync reports besides its result.
+#[derive(Debug, Default)]
+struct Reported {
+    messages: Vec<String>,
+    note: Option<String>,
 }
 
 /// Sync settings that apply to every connection.
@@ -115,15 +133,16 @@ pub async fn sync_connection(
     clock: &dyn Clock,
     opts: SyncOptions,
 ) -> SyncOutcome {
-    let mut messages = Vec::new();
-    let result = run(store, conn, clock, opts, &mut messages).await;
+    let mut out = Reported::default();
+    let result = run(store, conn, clock, opts, &mut out).await;
     if let Err(e) = &result {
         tracing::warn!(connection = %conn.name, error = %e, "sync failed");
     }
     SyncOutcome {
         connection: conn.name.clone(),
         result,
-        messages,
+        messages: out.messages,
+        note: out.note,
     }
 }
 
@@ -132,11 +151,43 @@ async fn run(
     conn: &Connection,
     clock: &dyn Clock,
     opts: SyncOptions,
-    messages: &mut Vec<String>,
+    out: &mut Reported,
 ) -> Result<ApplyStats, SyncError> {
     let id = store
         .ensure_connection(&conn.name, conn.provider.name(), clock.now())
         .await?;
+    // One process syncs a connection at a time; the others wait their turn, and skip the fetch
+    // when the one they waited for synced it.
+    let mut held = match store.lock_sync(id).await {
+        Ok(held) => held,
+        Err(e) => return Err(recorded(store, id, e.into(), clock.now()).await),
+    };
+    if held.as_mut().is_some_and(|h| h.done_meanwhile()) {
+        out.note = Some(SYNCED_BY_OTHER.to_string());
+        return Ok(ApplyStats::default());
+    }
+    match attempt(store, id, conn, clock, opts, &mut out.messages).await {
+        Ok(stats) => {
+            if let Some(held) = &mut held {
+                held.lock.count_done();
+            }
+            Ok(stats)
+        }
+        // Already recorded when it was first seen; recording again would hide that error.
+        Err(e @ SyncError::NeedsRelink(_)) => Err(e),
+        Err(e) => Err(recorded(store, id, e, clock.now()).await),
+    }
+}
+
+/// The sync proper, under the connection's lock: fetch (with retries) and apply.
+async fn attempt(
+    store: &Store,
+    id: i64,
+    conn: &Connection,
+    clock: &dyn Clock,
+    opts: SyncOptions,
+    messages: &mut Vec<String>,
+) -> Result<ApplyStats, SyncError> {
     if let Some(status) = store.connections().await?.into_iter().find(|c| c.id == id)
         && status.needs_relink
     {
@@ -146,7 +197,7 @@ async fn run(
     }
     let cursor = store.cursor(id).await?;
     let mut attempt = 1;
-    let fetched = loop {
+    let (delta, msgs) = loop {
         let now = clock.now();
         let ctx = FetchContext {
             today: clock.today(),
@@ -163,39 +214,21 @@ async fn run(
                     backoff::jitter(),
                 );
                 if wait > opts.max_wait {
-                    break Err(SyncError::Provider(e));
+                    return Err(SyncError::Provider(e));
                 }
                 tracing::info!(connection = %conn.name, attempt, wait_ms = wait.as_millis() as u64, error = %e, "retrying");
                 tokio::time::sleep(wait).await;
                 attempt += 1;
             }
-            other => break other,
+            other => break other?,
         }
     };
-    let now = clock.now();
-    match fetched {
-        Ok((delta, msgs)) => {
-            let applied = store.apply_delta(id, &delta, now).await;
-            match applied {
-                Ok(stats) => {
-                    let text = (!msgs.is_empty()).then(|| msgs.join("\n"));
-                    store.set_messages(id, text.as_deref()).await?;
-                    *messages = msgs;
-                    tracing::info!(connection = %conn.name, ?stats, "sync applied");
-                    Ok(stats)
-                }
-                Err(e) => {
-                    let e = SyncError::Store(e);
-                    record(store, id, &e, now).await;
-                    Err(e)
-                }
-            }
-        }
-        Err(e) => {
-            record(store, id, &e, now).await;
-            Err(e)
-        }
-    }
+    let stats = store.apply_delta(id, &delta, clock.now()).await?;
+    let text = (!msgs.is_empty()).then(|| msgs.join("\n"));
+    store.set_messages(id, text.as_deref()).await?;
+    *messages = msgs;
+    tracing::info!(connection = %conn.name, ?stats, "sync applied");
+    Ok(stats)
 }
 
 /// One fetch from the connection's provider.
@@ -244,39 +277,5 @@ fn retry_after(e: &ProviderError) -> Option<Duration> {
     match e {
         ProviderError::RateLimited { retry_after } => *retry_after,
         _ => None,
-    }
-}
-
-/// Records a failure against the connection (whatever failed: the provider or saving its data),
-/// with when to try again: backoff for retryable failures, tomorrow for a spent quota, never
-/// (until re-linked) for a revoked login.
-async fn record(store: &Store, id: i64, error: &SyncError, now: DateTime<Utc>) {
-    let failures = store
-        .connections()
-        .await
-        .ok()
-        .and_then(|all| all.into_iter().find(|c| c.id == id))
-        .map_or(0, |c| c.consecutive_failures);
-    let (relink, next) = match error {
-        SyncError::Provider(p) if p.needs_relink() => (true, None),
-        SyncError::Provider(p) if p.is_retryable() => (
-            false,
-            Some(now + backoff::delay(failures + 1, retry_after(p), backoff::jitter())),
-        ),
-        SyncError::QuotaReached(_) => {
-            let tomorrow = now
-                .date_naive()
-                .succ_opt()
-                .and_then(|d| d.and_hms_opt(0, 5, 0))
-                .map(|t| t.and_utc());
-            (false, tomorrow)
-        }
-        _ => (false, None),
-    };
-    if let Err(e) = store
-        .record_failure(id, &error.to_string(), relink, next, now)
-        .await
-    {
-        tracing::error!(error = %e, "could not record a sync failure");
     }
 }

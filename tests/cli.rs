@@ -4,8 +4,12 @@
 
 #[path = "cli/bills.rs"]
 mod bills;
+#[path = "cli/concurrent.rs"]
+mod concurrent;
 #[path = "cli/import_then_sync.rs"]
 mod import_then_sync;
+#[path = "cli/sync_status.rs"]
+mod sync_status;
 #[path = "cli/typed_amounts.rs"]
 mod typed_amounts;
 

@@ -1521,3 +1521,86 @@ async fn a_sync_whose_apply_fails_is_recorded_as_a_failure() {
     assert_eq!(status.consecutive_failures, 1);
     store.close().await;
 }
+
+#[tokio::test]
+async fn a_sync_failing_after_its_data_landed_is_recorded_as_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("purse.db");
+    let store = Store::open(&path).await.unwrap();
+    sync_one(&store, &Connection::demo(), &clock("2026-11-21"), OPTS)
+        .await
+        .unwrap();
+    // Saving the provider's messages (the last step of a sync) fails from now on.
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&path);
+    let pool = sqlx::sqlite::SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .unwrap();
+    sqlx::query(
+        "CREATE TRIGGER fail_messages BEFORE UPDATE OF last_messages ON connections BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+
+    let result = sync_one(&store, &Connection::demo(), &clock("2026-11-23"), OPTS).await;
+    assert!(matches!(result, Err(SyncError::Store(_))), "{result:?}");
+    let status = store.connections().await.unwrap().remove(0);
+    assert_eq!(status.health(), ConnectionHealth::Error, "{status:?}");
+    assert!(
+        status
+            .last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("simulated write failure")),
+        "{status:?}"
+    );
+    store.close().await;
+}
+
+#[tokio::test]
+async fn a_sync_that_waited_for_another_process_syncing_it_skips_the_fetch() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("purse.db");
+    // Two handles on one file, as two processes would have.
+    let (ours, theirs) = (
+        Store::open(&path).await.unwrap(),
+        Store::open(&path).await.unwrap(),
+    );
+    sync_one(&ours, &Connection::demo(), &clock("2026-11-21"), OPTS)
+        .await
+        .unwrap();
+    let id = ours.connections().await.unwrap()[0].id;
+    let count = || async { all(&ours, &TxnFilter::default()).await.len() };
+    let before = count().await;
+
+    for holder_finishes in [true, false] {
+        let mut held = theirs.lock_sync(id).await.unwrap().unwrap();
+        let waiting = tokio::spawn({
+            let ours = ours.clone();
+            async move {
+                purse::sync::sync_connection(&ours, &Connection::demo(), &clock("2026-11-21"), OPTS)
+                    .await
+            }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        assert!(!waiting.is_finished(), "the sync waits its turn");
+        if holder_finishes {
+            held.lock.count_done();
+        }
+        drop(held);
+        let outcome = waiting.await.unwrap();
+        assert!(outcome.result.is_ok(), "{outcome:?}");
+        // After a finished sync by the holder there is nothing to fetch; after one that did not
+        // finish, the waiter syncs itself.
+        assert_eq!(
+            outcome.note.as_deref(),
+            holder_finishes.then_some(purse::sync::SYNCED_BY_OTHER),
+            "{outcome:?}"
+        );
+    }
+    assert_eq!(count().await, before, "no transaction stored twice");
+    ours.close().await;
+    theirs.close().await;
+}

@@ -234,16 +234,19 @@ async fn sync_command(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow
         match &o.result {
             Ok(s) => {
                 if !json {
-                    writeln!(
-                        out,
-                        "{}: {} new, {} updated, {} removed",
-                        o.connection, s.added, s.updated, s.removed
-                    )?;
+                    match &o.note {
+                        Some(note) => writeln!(out, "{}: {note}", o.connection)?,
+                        None => writeln!(
+                            out,
+                            "{}: {} new, {} updated, {} removed",
+                            o.connection, s.added, s.updated, s.removed
+                        )?,
+                    }
                 }
                 for m in &o.messages {
                     eprintln_safe(format_args!("{}: the bank says: {m}", o.connection));
                 }
-                report.push(serde_json::json!({"connection": o.connection, "ok": true, "added": s.added, "updated": s.updated, "removed": s.removed, "messages": o.messages}));
+                report.push(serde_json::json!({"connection": o.connection, "ok": true, "added": s.added, "updated": s.updated, "removed": s.removed, "messages": o.messages, "note": o.note}));
             }
             Err(e) => {
                 failed = true;

@@ -127,6 +127,13 @@ pub async fn import_bytes(
             first.connection_id
         }
     };
+    // Plan and apply under the connection's sync lock, so that no sync or other import of the
+    // same accounts lands between reading the stored rows and writing the plan made from them.
+    let _turn = match connection_id {
+        Some(id) => store.lock_sync(id).await,
+        None => store.lock_new_imports().await,
+    }
+    .map_err(store_err)?;
 
     let ofx = parsed.format.is_ofx();
     let prefix = if ofx { "ofx:" } else { "csv:" };

@@ -67,7 +67,7 @@ impl Store {
     /// Applies a bill plan in one transaction: stores recurring predictions (refreshing the amount
     /// of one still unpaid), marks paid bills paid and removes predictions that no longer hold.
     pub async fn apply_bill_plan(&self, plan: &BillPlan) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for b in &plan.upsert {
             sqlx::query(
                 "INSERT INTO bills (name, account_id, amount_minor, currency, due, source)

@@ -70,7 +70,7 @@ async fn apply_in(
     delta: &Delta,
     now: DateTime<Utc>,
 ) -> Result<ApplyStats> {
-    let mut tx = conn.begin().await?;
+    let mut tx = conn.begin_with(super::locks::BEGIN_WRITE).await?;
     let last_id = last_id(&mut tx).await?;
     let accounts = upsert_accounts(&mut tx, connection_id, delta, now).await?;
     let categories = category_ids(&mut tx).await?;

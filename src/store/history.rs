@@ -112,7 +112,7 @@ impl Store {
     /// Puts detected transfer legs in their transfer category, except where the user chose the
     /// category. Returns how many changed.
     pub async fn categorise_transfers(&self, changes: &[(TransactionId, &str)]) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let mut changed = 0;
         for (id, category) in changes {
             let done = sqlx::query(

@@ -132,7 +132,7 @@ impl Store {
         source: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(key) = link {
             sqlx::query(
                 "INSERT INTO import_links (statement_account, account_id) VALUES (?1, ?2)

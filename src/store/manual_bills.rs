@@ -57,7 +57,7 @@ impl Store {
     /// `[[accounts]] match`; one that matches nothing is logged and left unset.
     pub async fn sync_config_bills(&self, bills: &[NewManualBill]) -> Result<ConfigBillsSync> {
         let accounts = self.accounts().await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let existing = load_defs(&mut tx).await?;
         let mut out = ConfigBillsSync::default();
         for bill in bills {
@@ -113,7 +113,7 @@ impl Store {
             ),
             None => None,
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if load_defs(&mut tx)
             .await?
             .iter()
@@ -135,7 +135,7 @@ impl Store {
     /// Adds the occurrences of every definition that have come due (and the next after a paid
     /// one); returns how many were added.
     pub async fn refresh_manual_bills(&self, today: NaiveDate) -> Result<usize> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let added = store_occurrences(&mut tx, today).await?;
         tx.commit().await?;
         Ok(added)
@@ -145,7 +145,7 @@ impl Store {
     /// unpaid occurrences (paid ones stay as history). Returns the bill deleted. Bills from the
     /// bank or predicted from payments, and bills defined in the config, are refused.
     pub async fn delete_manual_bill(&self, id: i64) -> Result<Bill> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(select_bill!("WHERE b.id = ?1"))
             .bind(id)
             .fetch_optional(&mut *tx)
@@ -181,7 +181,7 @@ impl Store {
     /// Marks any bill paid by hand (for a payment Purse cannot see); a repeating bill of the
     /// user's gets its next occurrence. Returns the bill and whether it was unpaid until now.
     pub async fn mark_bill_paid(&self, id: i64, today: NaiveDate) -> Result<(Bill, bool)> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(select_bill!("WHERE b.id = ?1"))
             .bind(id)
             .fetch_optional(&mut *tx)

@@ -76,7 +76,7 @@ impl Store {
     /// Re-categorises past transactions that the rule decides (it matches and no rule of higher
     /// precedence does), except those the user categorised by hand. Returns how many changed.
     pub async fn apply_rule(&self, id: i64) -> Result<usize> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let rules = load(&mut tx).await?;
         let rule = rules
             .iter()

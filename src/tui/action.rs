@@ -143,6 +143,8 @@ pub enum Action {
     Sync(SyncEvent),
     /// Reload everything from the store.
     Refresh,
+    /// Another process (or connection) wrote to the store.
+    StoreChanged,
     Quit,
     FocusNext,
     FocusPrev,

@@ -78,14 +78,22 @@ pub struct SyncState {
     pub running: Vec<String>,
     /// Progress through the current pass: (connections started, total).
     pub progress: Option<(usize, usize)>,
-    /// Connections whose last attempt failed, with the error.
-    pub failed: BTreeMap<String, String>,
+    /// Connections whose last attempt failed, with the error and when it was seen.
+    pub failed: BTreeMap<String, SyncFailure>,
     /// When the last pass finished without error.
     pub last_completed: Option<DateTime<Utc>>,
     /// Whether the runtime has a sync task to send requests to.
     pub available: bool,
     /// A connection in the current pass changed data: reload everything when the pass ends.
     pub dirty: bool,
+}
+
+/// A failed sync of one connection: the error, and when it happened (a failure is shown until a
+/// later success replaces it, whichever process synced).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncFailure {
+    pub error: String,
+    pub at: DateTime<Utc>,
 }
 
 /// A one-line notice in the status bar, cleared by the next key.

@@ -1,10 +1,10 @@
-//! The dashboard's async loop: waits on input, command results, sync events, a once-a-minute
-//! clock and signals; runs `update`; executes the returned [`Command`]s (store queries in spawned
-//! tasks so input never waits, sync requests over the channel); and redraws after each handled
-//! event, never on a fast timer. [`run`] owns the real terminal (restored on every exit path);
-//! [`drive`] runs the same loop on any [`Screen`] with input from a channel (benchmarks use a
-//! `TestBackend`). Command execution is in `runtime/exec.rs`, signal handling in
-//! `runtime/signals.rs`.
+//! The dashboard's async loop: waits on input, command results, sync events, other processes'
+//! writes (`runtime/watch.rs`), a once-a-minute clock and signals; runs `update`; executes the
+//! returned [`Command`]s (store queries in spawned tasks so input never waits, sync requests over
+//! the channel); and redraws after each handled event, never on a fast timer. [`run`] owns the
+//! real terminal (restored on every exit path); [`drive`] runs the same loop on any [`Screen`]
+//! with input from a channel (benchmarks use a `TestBackend`). Command execution is in
+//! `runtime/exec.rs`, signal handling in `runtime/signals.rs`.
 
 use std::io;
 use std::sync::Arc;
@@ -28,6 +28,7 @@ use signals::Signals;
 
 mod exec;
 mod signals;
+mod watch;
 
 /// How often relative times ("5m ago", "due tomorrow") are refreshed when nothing else happens.
 const CLOCK_TICK: Duration = Duration::from_secs(60);
@@ -113,6 +114,7 @@ pub async fn drive(
     app.decimal_mark = decimal_mark;
     app.sync.available = sync_commands.is_some();
     let (action_tx, action_rx) = mpsc::unbounded_channel();
+    let watching = watch::spawn(&store, action_tx.clone()).await;
     let mut executor = Executor::new(store, currency, action_tx, sync_commands);
     let result = event_loop(
         screen,
@@ -125,6 +127,9 @@ pub async fn drive(
     )
     .await;
     executor.stop();
+    if let Some(watching) = watching {
+        watching.abort();
+    }
     result
 }
 

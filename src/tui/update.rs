@@ -55,6 +55,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Command> {
         Action::Timer(timer) => txn::timer(app, timer),
         Action::Sync(event) => data::sync_event(app, event),
         Action::Refresh => data::refresh_all(app),
+        Action::StoreChanged => data::store_changed(app),
         Action::Quit => vec![Command::Quit],
         Action::FocusNext => focus(app, app.focus.next()),
         Action::FocusPrev => focus(app, app.focus.prev()),

@@ -117,7 +117,7 @@ fn sync_events_update_status_and_reload_after_the_pass() {
     };
     update(&mut app, Action::Sync(failed));
     assert_eq!(
-        app.sync.failed.get("Demo Bank").map(String::as_str),
+        app.sync.failed.get("Demo Bank").map(|f| f.error.as_str()),
         Some("HTTP 500")
     );
     let quiet = update(
@@ -197,4 +197,72 @@ fn a_revoked_login_says_it_needs_re_linking() {
     let header = screen.lines().next().unwrap_or_default();
     assert!(header.contains("Demo Bank needs re-link"), "{header}");
     assert!(screen.contains("✗ relink"), "{screen}");
+}
+
+/// The header line of `app`'s screen.
+fn header(app: &App) -> String {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, 0)].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn a_failed_sync_stays_in_the_header_until_a_later_success() {
+    let mut app = sample(120, 36);
+    let completed = SyncEvent::Completed {
+        connection: "Demo Bank".into(),
+        added: 0,
+        updated: 0,
+        removed: 0,
+    };
+    update(&mut app, Action::Sync(completed));
+    assert!(header(&app).contains(crate::tui::text::SYNC_OK));
+
+    // A failure the store could not record: the reload after the pass still says "no error".
+    let failed = SyncEvent::Failed {
+        connection: "Demo Bank".into(),
+        error: "database error: disk I/O error".into(),
+    };
+    update(&mut app, Action::Sync(failed));
+    update(
+        &mut app,
+        Action::Sync(SyncEvent::PassFinished { failed: 1 }),
+    );
+    load(&mut app, Data::Connections(vec![connection(None)]));
+    let shown = header(&app);
+    assert!(
+        shown.contains(crate::tui::text::SYNC_FAILED) && shown.contains("disk I/O error"),
+        "{shown}"
+    );
+    assert!(!shown.contains(crate::tui::text::SYNC_OK), "{shown}");
+
+    // Another process (the daemon) synced it since: the store's newer success clears it.
+    let mut synced = connection(None);
+    synced.last_success = Some(app.now + chrono::Duration::seconds(30));
+    load(&mut app, Data::Connections(vec![synced]));
+    assert!(header(&app).contains(crate::tui::text::SYNC_OK));
+}
+
+#[test]
+fn another_processs_write_reloads_now_or_after_the_own_pass() {
+    let mut app = sample(120, 36);
+    let reload = update(&mut app, Action::StoreChanged);
+    assert!(
+        reload.contains(&Command::LoadAccounts) && reload.contains(&Command::LoadBudgets(nov())),
+        "{reload:?}"
+    );
+    let started = SyncEvent::Started {
+        connection: "Demo Bank".into(),
+        index: 1,
+        total: 1,
+    };
+    update(&mut app, Action::Sync(started));
+    assert!(update(&mut app, Action::StoreChanged).is_empty());
+    let after = update(
+        &mut app,
+        Action::Sync(SyncEvent::PassFinished { failed: 0 }),
+    );
+    assert!(after.contains(&Command::LoadAccounts), "{after:?}");
 }

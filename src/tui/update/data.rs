@@ -2,7 +2,7 @@
 //! arrived (ignoring stale answers) and decides what to reload.
 
 use crate::tui::action::{Command, Data, Saved, SyncEvent};
-use crate::tui::app::{App, Overlay, Pane, Raw, picker};
+use crate::tui::app::{App, Overlay, Pane, Raw, SyncFailure, picker};
 use crate::tui::{layout, text};
 
 /// Every load the dashboard needs, for start-up and the `r` key (the charts only when shown).
@@ -21,18 +21,42 @@ pub(super) fn refresh_all(app: &mut App) -> Vec<Command> {
     commands
 }
 
+/// Another process wrote to the store: reload, or, while this dashboard's own sync pass runs,
+/// once the pass is over (it reloads then anyway).
+pub(super) fn store_changed(app: &mut App) -> Vec<Command> {
+    if app.sync.running.is_empty() {
+        refresh_all(app)
+    } else {
+        app.sync.dirty = true;
+        Vec::new()
+    }
+}
+
 pub(super) fn loaded(app: &mut App, data: Data) -> Vec<Command> {
     match data {
         Data::Accounts(accounts) => app.accounts.set_accounts(accounts),
         Data::Connections(connections) => {
             // The store is the record of which connections last failed; live events refine it.
+            // A failure this dashboard saw stays until the store shows a later success: one the
+            // sync could not record (the store failing too) must not turn into "Synced".
             for c in &connections {
                 match &c.last_error {
                     Some(e) if !app.sync.running.contains(&c.name) => {
-                        app.sync.failed.insert(c.name.clone(), e.clone());
+                        let at = c.last_attempt.unwrap_or(app.now);
+                        app.sync.failed.insert(
+                            c.name.clone(),
+                            SyncFailure {
+                                error: e.clone(),
+                                at,
+                            },
+                        );
                     }
-                    _ => {
-                        app.sync.failed.remove(&c.name);
+                    Some(_) => {}
+                    None => {
+                        let newer = |f: &SyncFailure| c.last_success.is_some_and(|t| t > f.at);
+                        if app.sync.failed.get(&c.name).is_some_and(newer) {
+                            app.sync.failed.remove(&c.name);
+                        }
                     }
                 }
             }
@@ -132,7 +156,10 @@ pub(super) fn sync_event(app: &mut App, event: SyncEvent) -> Vec<Command> {
         }
         SyncEvent::Failed { connection, error } => {
             app.sync.running.retain(|c| *c != connection);
-            app.sync.failed.insert(connection, error);
+            let at = app.now;
+            app.sync
+                .failed
+                .insert(connection, SyncFailure { error, at });
             Vec::new()
         }
         SyncEvent::Alerts(raised) => {

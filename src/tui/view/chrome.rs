@@ -69,7 +69,8 @@ pub(super) fn sync_status(app: &App, theme: Theme) -> (String, Style) {
             theme.warn(),
         );
     }
-    if let Some((name, error)) = sync.failed.iter().next() {
+    if let Some((name, failure)) = sync.failed.iter().next() {
+        let error = &failure.error;
         let relink = app
             .accounts
             .connection(name)
