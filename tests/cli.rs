@@ -4,6 +4,8 @@
 
 #[path = "cli/bills.rs"]
 mod bills;
+#[path = "cli/currency.rs"]
+mod currency;
 #[path = "cli/import_then_sync.rs"]
 mod import_then_sync;
 

@@ -115,7 +115,7 @@ pub async fn run(
 
 async fn new_bill(ctx: &Context, args: &AddArgs) -> anyhow::Result<NewManualBill> {
     let currency = match &args.currency {
-        Some(code) => Currency::new(code).with_context(|| format!("--currency \"{code}\""))?,
+        Some(code) => Currency::known(code).context("--currency")?,
         None => ctx.currency(),
     };
     let amount = parse_decimal(&args.amount).with_context(|| {
