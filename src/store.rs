@@ -85,6 +85,14 @@ pub enum StoreError {
          come back at the next sync)"
     )]
     ConfigBill { id: i64, name: String },
+    #[error(
+        "transaction \"{transaction}\" belongs to account \"{account}\", which this sync does not \
+         list; nothing was saved"
+    )]
+    UnlistedAccount {
+        transaction: String,
+        account: String,
+    },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
