@@ -17,5 +17,7 @@ mod fake_simplefin;
 mod harness;
 #[path = "sync_e2e/plaid.rs"]
 mod plaid;
+#[path = "sync_e2e/plaid_trust.rs"]
+mod plaid_trust;
 #[path = "sync_e2e/simplefin.rs"]
 mod simplefin;
