@@ -12,6 +12,8 @@ mod alerts;
 mod apply;
 mod budgets;
 mod connections;
+#[cfg(test)]
+mod crypto_exponents;
 mod delivery;
 mod history;
 mod imports;
