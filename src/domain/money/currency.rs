@@ -1,7 +1,7 @@
 //! [`Currency`]: a currency code (ISO 4217 like `USD`, or a provider's own like Plaid's `BTC`,
 //! `DOGE`, `USDT`) and its exponent, the number of decimals its amounts keep.
 //!
-//! Two ways in: [`Currency::new`] takes any well-formed code (1–12 ASCII letters and digits), for
+//! Two ways in: [`Currency::new`] takes any well-formed code (2–12 ASCII letters), for
 //! what providers, statements and the store hold; [`Currency::known`] also requires the code to
 //! be in the table (`currency/table.rs`), for codes a person types, so that a typo like `XYZ` is
 //! refused instead of becoming a currency nobody can add up with.
@@ -22,7 +22,8 @@ pub const MAX_LEN: usize = 12;
 pub const EXPECTED: &str =
     "expected an ISO 4217 code like \"USD\" or \"EUR\", or a provider code like \"BTC\"";
 
-/// A currency code: upper-case ASCII letters and digits, inline (cheap to copy and compare).
+/// A currency code: 2–12 upper-case ASCII letters, inline (cheap to copy and compare). Letters
+/// only, so the code is a valid commodity name in ledger and beancount exports as it is.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Currency {
@@ -50,16 +51,12 @@ impl Currency {
         }
     }
 
-    /// Any well-formed code (trimmed, upper-cased): 1–12 ASCII letters and digits, at least one
-    /// letter. Codes outside the table are kept (with two decimals); see [`Currency::known`].
+    /// Any well-formed code (trimmed, upper-cased): 2–12 ASCII letters. Codes outside the table
+    /// are kept (with two decimals); see [`Currency::known`].
     pub fn new(code: &str) -> Result<Self, MoneyError> {
         let code = code.trim();
         let bytes = code.as_bytes();
-        if bytes.is_empty()
-            || bytes.len() > MAX_LEN
-            || !bytes.iter().all(u8::is_ascii_alphanumeric)
-            || !bytes.iter().any(u8::is_ascii_alphabetic)
-        {
+        if !(2..=MAX_LEN).contains(&bytes.len()) || !bytes.iter().all(u8::is_ascii_alphabetic) {
             return Err(MoneyError::BadCurrency(code.to_string()));
         }
         Ok(Currency::from_ascii(
@@ -157,7 +154,16 @@ mod tests {
         assert_eq!(code(" usd ").code(), "USD");
         assert_eq!(code("doge"), code("DOGE"));
         assert_eq!(Currency::USD, code("USD"));
-        for bad in ["", "U$D", "BTC-USD", "123", "ABCDEFGHIJKLM"] {
+        for bad in [
+            "",
+            "X",
+            "U$D",
+            "BTC-USD",
+            "123",
+            "1INCH",
+            "ABCDEFGHIJKLM",
+            "₿",
+        ] {
             assert!(
                 matches!(Currency::new(bad), Err(MoneyError::BadCurrency(_))),
                 "{bad:?} accepted"
