@@ -168,7 +168,54 @@ async fn unofficial_currencies_keep_their_precision_and_an_odd_one_fails_no_othe
         out.contains("Platypus: 0 new, 0 updated, 0 removed"),
         "{out}"
     );
+    journals_keep_eight_decimals(&env).await;
     env.assert_secrets_kept(SECRETS);
+}
+
+/// Ledger and beancount exports carry the crypto amounts exactly, under valid commodity names,
+/// and the real tools accept them where installed.
+async fn journals_keep_eight_decimals(env: &Env) {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, file, tool, args) in [
+        (
+            "ledger",
+            "books.journal",
+            "hledger",
+            &["check", "--strict", "-f"][..],
+        ),
+        ("beancount", "books.beancount", "bean-check", &[][..]),
+    ] {
+        let path = dir.path().join(file);
+        let path_text = path.to_str().unwrap();
+        env.ok(&["export", "--format", format, "-o", path_text])
+            .await;
+        let text = std::fs::read_to_string(&path).unwrap();
+        for amount in [
+            "0.00012345 BTC",
+            "-100.12345678 DOGE",
+            "-1.00000000 USDT",
+            "-12.34 USD",
+        ] {
+            assert!(text.contains(amount), "{format} has {amount}:\n{text}");
+        }
+        let installed = std::process::Command::new(tool)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if installed {
+            let out = std::process::Command::new(tool)
+                .args(args)
+                .arg(&path)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{tool}: {}{}\n{text}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
