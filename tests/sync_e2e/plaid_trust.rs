@@ -109,6 +109,10 @@ async fn unofficial_currencies_keep_their_precision_and_an_odd_one_fails_no_othe
             && out.stderr.contains("left out"),
         "the note names the account and the code: {out:#?}"
     );
+    assert!(
+        !out.stdout.contains("is low"),
+        "the $100 low-balance default is not a BTC or DOGE threshold: {out:#?}"
+    );
     assert_eq!(
         stored_cursor(&env).await,
         None,
