@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn order_is_alphabetical_across_lengths() {
-        let mut codes = vec![
+        let mut codes = [
             code("USDT"),
             code("USD"),
             code("BTC"),
