@@ -121,7 +121,7 @@ pub(super) fn account(
         b.unofficial_currency_code.as_deref(),
         Currency::USD,
     )?;
-    let money = |d: Decimal| Money::new(d, currency).rounded();
+    let money = |d: Decimal| money("/accounts/get", &what, d, currency);
     let current = b
         .current
         .or(if kind.is_liability() {
@@ -150,11 +150,32 @@ pub(super) fn account(
         name,
         kind,
         currency,
-        balance: money(balance),
-        available: b.available.map(money),
-        limit: b.limit.map(money),
+        balance: money(balance)?,
+        available: b.available.map(money).transpose()?,
+        limit: b.limit.map(money).transpose()?,
         as_of,
     })
+}
+
+/// `amount` in `currency`, rounded to its minor unit. A code Purse knows no precision for (not
+/// ISO 4217, not in Plaid's list) keeps two decimals; an amount with more is an error rather than
+/// cut short, so the data is left out and asked for again instead of stored wrong.
+fn money(
+    endpoint: &str,
+    what: &str,
+    amount: Decimal,
+    currency: Currency,
+) -> Result<Money, ProviderError> {
+    let money = Money::new(amount, currency);
+    if !currency.is_known() && money.to_minor().is_err() {
+        return Err(wire::malformed(
+            endpoint,
+            format!(
+                "{what} has {amount} {currency}, more decimals than Purse knows {currency} to have"
+            ),
+        ));
+    }
+    Ok(money.rounded())
 }
 
 /// One `added`/`modified` transaction; `raw` is its JSON text.
@@ -196,7 +217,7 @@ pub(super) fn transaction(
         provider_account_id: t.account_id,
         provider_id: t.transaction_id,
         date: t.date,
-        amount: Money::new(-t.amount, currency).rounded(),
+        amount: money("/transactions/sync", &what, -t.amount, currency)?,
         payee,
         description,
         category: category.map(str::to_string),

@@ -115,6 +115,19 @@ fn currency_falls_back_from_iso_to_unofficial_to_account_and_keeps_its_precision
         assert!(money.to_minor().is_ok(), "{code} {amount}");
     }
 
+    // A code Purse knows no precision for keeps two decimals, and is never cut short.
+    value["unofficial_currency_code"] = json!("MILES");
+    value["amount"] = serde_json::from_str("12.5").unwrap();
+    let t: wire::Transaction = wire::element("/transactions/sync", "added", 0, &value).unwrap();
+    let miles = map::transaction(t, String::new(), &Book::default()).unwrap();
+    assert_eq!(miles.amount.amount_string(), "-12.50");
+    value["amount"] = serde_json::from_str("0.125").unwrap();
+    let t: wire::Transaction = wire::element("/transactions/sync", "added", 0, &value).unwrap();
+    let err = map::transaction(t, String::new(), &Book::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("\"t1\"") && err.contains("MILES"), "{err}");
+
     value["unofficial_currency_code"] = json!("US$");
     let t: wire::Transaction = wire::element("/transactions/sync", "added", 0, &value).unwrap();
     let err = map::transaction(t, String::new(), &Book::default())
