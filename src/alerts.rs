@@ -12,6 +12,8 @@
 
 mod snapshot;
 
+use rust_decimal::Decimal;
+
 use crate::config::Settings;
 use crate::domain::forecast::{ForecastSettings, projected_low_alerts};
 use crate::domain::over_budget::over_budget_alerts;
@@ -69,7 +71,12 @@ pub async fn evaluate(store: &Store, settings: &Settings, clock: &dyn Clock) -> 
 /// Every alert the rules call for now (the store drops the ones already raised).
 fn wanted(snap: &Snapshot, bills: &[Bill], settings: &Settings) -> Vec<NewAlert> {
     let today = snap.today;
-    let threshold = |a: &Account| settings.low_balance_for(&a.name, &a.id.to_string());
+    // No threshold for the account's currency: a balance is never below `Decimal::MIN`.
+    let threshold = |a: &Account| {
+        settings
+            .low_balance_in(&a.name, &a.id.to_string(), a.currency)
+            .unwrap_or(Decimal::MIN)
+    };
     let rule_settings = RuleSettings {
         today,
         bill_due_days: settings.alerts.bill_due_days,

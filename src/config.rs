@@ -207,6 +207,24 @@ impl Settings {
             .find_map(|a| a.low_balance)
             .unwrap_or(self.alerts.low_balance)
     }
+
+    /// The low-balance threshold for an account in `currency`: an `[[accounts]]` override (in the
+    /// account's own currency), else the global `alerts.low_balance`, which is in
+    /// `general.currency` and so applies only to accounts in that currency (a BTC wallet is not
+    /// "below 100" of the budget's dollars). `None`: no low-balance alert for it.
+    pub fn low_balance_in(
+        &self,
+        account_name: &str,
+        account_id: &str,
+        currency: Currency,
+    ) -> Option<Decimal> {
+        let overridden = self.accounts.iter().any(|a| {
+            a.low_balance.is_some()
+                && (a.r#match == account_id || a.r#match.eq_ignore_ascii_case(account_name.trim()))
+        });
+        (overridden || currency == self.general.currency)
+            .then(|| self.low_balance_for(account_name, account_id))
+    }
 }
 
 #[cfg(test)]
@@ -241,6 +259,24 @@ mod tests {
         assert_eq!(s.low_balance_for("Brokerage", "acc-7"), Decimal::new(5, 0));
         assert_eq!(s.low_balance_for("Savings", "y"), Decimal::new(10_000, 2));
         assert_eq!(s.low_balance_for("Other", "z"), Decimal::new(10_000, 2));
+    }
+
+    #[test]
+    fn the_global_low_balance_applies_only_in_the_budget_currency() {
+        let s = with_overrides(vec![AccountOverride {
+            r#match: "Cold wallet".into(),
+            low_balance: Some(Decimal::new(1, 2)),
+        }]);
+        let btc = Currency::new("BTC").unwrap();
+        assert_eq!(
+            s.low_balance_in("Checking", "1", Currency::USD),
+            Some(Decimal::new(10_000, 2))
+        );
+        assert_eq!(s.low_balance_in("Hot wallet", "2", btc), None);
+        assert_eq!(
+            s.low_balance_in("Cold wallet", "3", btc),
+            Some(Decimal::new(1, 2))
+        );
     }
 
     #[test]

@@ -13,6 +13,8 @@ mod alerts;
 mod apply;
 mod budgets;
 mod connections;
+#[cfg(test)]
+mod crypto_exponents;
 mod delivery;
 mod history;
 mod imports;
@@ -94,6 +96,14 @@ pub enum StoreError {
          come back at the next sync)"
     )]
     ConfigBill { id: i64, name: String },
+    #[error(
+        "transaction \"{transaction}\" belongs to account \"{account}\", which this sync does not \
+         list; nothing was saved"
+    )]
+    UnlistedAccount {
+        transaction: String,
+        account: String,
+    },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

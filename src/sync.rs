@@ -248,10 +248,8 @@ async fn fetch(
         } => {
             let mut config = config.clone();
             config.timeout = opts.timeout;
-            Ok((
-                Plaid::new(config)?.fetch(access_token, cursor, ctx).await?,
-                Vec::new(),
-            ))
+            let outcome = Plaid::new(config)?.fetch(access_token, cursor, ctx).await?;
+            Ok((outcome.delta, outcome.messages))
         }
         ProviderSpec::SimpleFin { access_url } => {
             let requests = u32::try_from(simplefin::requests_for(cursor, ctx)).unwrap_or(u32::MAX);

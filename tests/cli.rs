@@ -6,6 +6,8 @@
 mod bills;
 #[path = "cli/concurrent.rs"]
 mod concurrent;
+#[path = "cli/currency.rs"]
+mod currency;
 #[path = "cli/import_then_sync.rs"]
 mod import_then_sync;
 #[path = "cli/sync_status.rs"]

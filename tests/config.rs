@@ -596,3 +596,27 @@ fn default_path_is_under_the_config_dir() {
         assert!(path.ends_with("purse/config.toml"), "{}", path.display());
     }
 }
+
+#[test]
+fn currency_codes_a_person_types_must_be_known() {
+    let cases = [
+        ("[general]\ncurrency = \"XYZ\"\n", "`general.currency`"),
+        (
+            "[[bills]]\nname = \"Gym\"\namount = \"40\"\ndue = \"2026-12-01\"\ncurrency = \"XYZ\"\n",
+            "`bills[0].currency`",
+        ),
+        (
+            "[[import.csv]]\nname = \"bank\"\ncurrency = \"XYZ\"\n",
+            "`import.csv[0].currency`",
+        ),
+    ];
+    for (text, key) in cases {
+        let (_dir, path) = temp_config(text);
+        let err = load_path(&path, &[]).unwrap_err();
+        check_message(&err, &[key, "\"XYZ\"", "ISO 4217", "\"BTC\""]);
+    }
+    let (_dir, path) = temp_config("[general]\ncurrency = \"btc\"\n");
+    let s = load_path(&path, &[]).unwrap();
+    assert_eq!(s.general.currency.code(), "BTC");
+    assert_eq!(s.general.currency.exponent(), 8);
+}

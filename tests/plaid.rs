@@ -49,9 +49,11 @@ fn ctx() -> FetchContext {
 }
 
 async fn fetch(server: &MockServer, cursor: Option<&str>) -> Result<Delta, ProviderError> {
-    plaid(server)
+    let outcome = plaid(server)
         .fetch(&Secret::new(TOKEN), cursor, &ctx())
-        .await
+        .await?;
+    assert_eq!(outcome.messages, Vec::<String>::new(), "nothing left out");
+    Ok(outcome.delta)
 }
 
 fn date(s: &str) -> NaiveDate {

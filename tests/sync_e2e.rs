@@ -17,5 +17,9 @@ mod fake_simplefin;
 mod harness;
 #[path = "sync_e2e/plaid.rs"]
 mod plaid;
+#[path = "sync_e2e/plaid_corpus.rs"]
+mod plaid_corpus;
+#[path = "sync_e2e/plaid_trust.rs"]
+mod plaid_trust;
 #[path = "sync_e2e/simplefin.rs"]
 mod simplefin;

@@ -114,7 +114,7 @@ pub async fn run(
 
 async fn new_bill(ctx: &Context, args: &AddArgs) -> anyhow::Result<NewManualBill> {
     let currency = match &args.currency {
-        Some(code) => Currency::new(code).with_context(|| format!("--currency \"{code}\""))?,
+        Some(code) => Currency::known(code).context("--currency")?,
         None => ctx.currency(),
     };
     let amount = ctx.typed_amount("bill amount", &args.amount, currency)?;

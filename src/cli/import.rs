@@ -252,7 +252,7 @@ fn mapping(ctx: &Context, args: &CsvArgs) -> anyhow::Result<CsvMapping> {
         currency: args
             .currency
             .as_deref()
-            .map(|c| Currency::new(c).with_context(|| format!("--currency \"{c}\"")))
+            .map(|c| Currency::known(c).context("--currency"))
             .transpose()?,
         kind: args
             .kind

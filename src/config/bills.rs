@@ -14,6 +14,7 @@ use super::connections::{missing, non_empty};
 use super::error::ConfigError;
 use super::leaf::Ctx;
 use crate::domain::bill::schedule::Every;
+use crate::domain::money::currency;
 use crate::domain::{Currency, DecimalMark, Money, NewManualBill};
 
 pub(crate) fn bills(
@@ -60,12 +61,9 @@ fn bill(
         non_empty,
     )?;
     let currency = match t.get("currency") {
-        Some(v) => ctx.choice(
-            &key("currency"),
-            v,
-            "expected a three-letter ISO 4217 code, like \"USD\"",
-            |s| Currency::new(s).ok(),
-        )?,
+        Some(v) => ctx.choice(&key("currency"), v, currency::EXPECTED, |s| {
+            Currency::known(s).ok()
+        })?,
         None => default_currency,
     };
     let value = required("amount", "\"1850.00\"")?;

@@ -15,6 +15,7 @@ use super::{
     SyncSettings,
 };
 use crate::domain::amount_input::DECIMAL_SEPARATOR_HINT;
+use crate::domain::money::currency;
 use crate::domain::{Currency, DecimalMark};
 
 const LOG_LEVELS: [&str; 6] = ["error", "warn", "info", "debug", "trace", "off"];
@@ -41,12 +42,7 @@ pub(crate) fn settings(ctx: &Ctx<'_>, root: &Value) -> Result<Settings, ConfigEr
 
     let t = section("general")?;
     let (key, v) = get(t, "general", "currency")?;
-    let currency = ctx.choice(
-        &key,
-        &v,
-        "expected a three-letter ISO 4217 code, like \"USD\"",
-        |s| Currency::new(s).ok(),
-    )?;
+    let currency = ctx.choice(&key, &v, currency::EXPECTED, |s| Currency::known(s).ok())?;
     let general = General { currency };
 
     let t = section("input")?;

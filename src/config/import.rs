@@ -13,6 +13,7 @@ use super::error::ConfigError;
 use super::extract::sorted;
 use super::leaf::Ctx;
 use super::typed::expand_home;
+use crate::domain::money::currency;
 use crate::domain::{AccountKind, Currency};
 use crate::import::csv_map::{self, ColumnRef, CsvMapping, SignConvention};
 
@@ -123,8 +124,8 @@ fn preset(ctx: &Ctx<'_>, at: &str, item: &Value) -> Result<CsvPreset, ConfigErro
             "skip_footer" => m.skip_footer = ctx.count(&key(k), v, 0..=1000)? as usize,
             "header" => m.no_header = !ctx.boolean(&key(k), v)?,
             "currency" => {
-                let expected = "expected a three-letter ISO 4217 code, like \"EUR\"";
-                m.currency = Some(ctx.choice(&key(k), v, expected, |s| Currency::new(s).ok())?);
+                let expected = currency::EXPECTED;
+                m.currency = Some(ctx.choice(&key(k), v, expected, |s| Currency::known(s).ok())?);
             }
             "kind" => {
                 let expected = "expected checking, savings, credit_card, loan, investment or other";

@@ -1,22 +1,28 @@
-//! Money: an exact `Decimal` amount tagged with an ISO 4217 currency code.
+//! Money: an exact `Decimal` amount tagged with a [`Currency`] (ISO 4217 or a provider's code,
+//! each with its own number of decimals: `money/currency.rs`).
 //!
 //! Arithmetic is only defined within one currency; mixing currencies is an error, never a silent
 //! conversion. Conversion to and from integer minor units (the store's representation) lives here so
 //! the exponent table is in one place.
 
+pub mod currency;
+
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+pub use currency::Currency;
 
 /// Errors from money arithmetic and parsing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
     #[error("cannot combine {left} with {right}: amounts are in different currencies")]
     CurrencyMismatch { left: Currency, right: Currency },
-    #[error("\"{0}\" is not a currency code (expected three letters, like USD)")]
+    #[error("\"{0}\" is not a currency code (expected letters, like USD or BTC)")]
     BadCurrency(String),
+    #[error("\"{0}\" is not a currency Purse knows ({expected})", expected = currency::EXPECTED)]
+    UnknownCurrency(String),
     #[error("\"{0}\" is not an amount (expected a decimal like 12.34)")]
     BadAmount(String),
     #[error("{amount} {currency} has more decimal places than {currency} allows ({exponent})")]
@@ -27,88 +33,6 @@ pub enum MoneyError {
     },
     #[error("{0} is too large to store")]
     Overflow(Decimal),
-}
-
-/// An ISO 4217 currency code, always three upper-case ASCII letters.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Currency([u8; 3]);
-
-impl Currency {
-    pub const USD: Currency = Currency(*b"USD");
-    pub const EUR: Currency = Currency(*b"EUR");
-    pub const GBP: Currency = Currency(*b"GBP");
-
-    pub fn new(code: &str) -> Result<Self, MoneyError> {
-        let code = code.trim();
-        let bytes = code.as_bytes();
-        if bytes.len() != 3 || !bytes.iter().all(u8::is_ascii_alphabetic) {
-            return Err(MoneyError::BadCurrency(code.to_string()));
-        }
-        Ok(Currency([
-            bytes[0].to_ascii_uppercase(),
-            bytes[1].to_ascii_uppercase(),
-            bytes[2].to_ascii_uppercase(),
-        ]))
-    }
-
-    pub fn code(&self) -> &str {
-        // Always ASCII by construction.
-        std::str::from_utf8(&self.0).unwrap_or("XXX")
-    }
-
-    /// Number of minor-unit digits (ISO 4217 exponent).
-    pub fn exponent(&self) -> u32 {
-        match self.code() {
-            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF"
-            | "UGX" | "UYI" | "VND" | "VUV" | "XAF" | "XOF" | "XPF" => 0,
-            "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
-            _ => 2,
-        }
-    }
-
-    /// A display symbol for the common currencies, else the code followed by a space.
-    pub fn symbol(&self) -> &'static str {
-        match self.code() {
-            "USD" | "CAD" | "AUD" | "NZD" => "$",
-            "EUR" => "€",
-            "GBP" => "£",
-            "JPY" => "¥",
-            _ => "",
-        }
-    }
-}
-
-impl TryFrom<String> for Currency {
-    type Error = MoneyError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Currency::new(&s)
-    }
-}
-
-impl From<Currency> for String {
-    fn from(c: Currency) -> String {
-        c.code().to_string()
-    }
-}
-
-impl FromStr for Currency {
-    type Err = MoneyError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Currency::new(s)
-    }
-}
-
-impl fmt::Display for Currency {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl fmt::Debug for Currency {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Currency({})", self.code())
-    }
 }
 
 /// An exact amount in one currency. Positive is money in, negative is money out.
@@ -275,22 +199,6 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, MoneyError> {
 mod tests {
     use super::*;
     use rust_decimal::dec;
-
-    #[test]
-    fn currency_codes_are_normalised_and_validated() {
-        assert_eq!(
-            Currency::new("usd").map(|c| c.to_string()),
-            Ok("USD".to_string())
-        );
-        assert!(matches!(
-            Currency::new("US"),
-            Err(MoneyError::BadCurrency(_))
-        ));
-        assert!(matches!(
-            Currency::new("U5D"),
-            Err(MoneyError::BadCurrency(_))
-        ));
-    }
 
     #[test]
     fn mixing_currencies_is_an_error() {

@@ -63,6 +63,14 @@ pub struct PlaidConfig {
     pub timeout: Duration,
 }
 
+/// One fetch's result: the delta, and notes on data left out of it (an account or transaction
+/// whose currency cannot be read; the cursor then stays, so it is asked for again), to show.
+#[derive(Debug, Default)]
+pub struct FetchOutcome {
+    pub delta: Delta,
+    pub messages: Vec<String>,
+}
+
 /// A Plaid client for one app (client id + secret); items are chosen per call by access token.
 pub struct Plaid {
     api: Api,
@@ -106,8 +114,9 @@ impl Plaid {
     /// One full sync: /accounts/get, the /transactions/sync loop from `cursor`, /liabilities/get,
     /// /transactions/recurring/get.
     ///
-    /// `Delta::cursor` is the last page's `next_cursor`, or `None` while Plaid has no data yet
-    /// (the store then keeps the old cursor). Removed pending transactions arrive in `removed`
+    /// `Delta::cursor` is the last page's `next_cursor`, or `None` while Plaid has no data yet or
+    /// data was left out (the store then keeps the old cursor). An account whose currency cannot
+    /// be read is left out, with a message, and never fails the others. Removed pending transactions arrive in `removed`
     /// and their posted versions name them in `pending_provider_id`, so `pending_is_complete` is
     /// false. Items without liabilities or recurring-transaction data simply give fewer bills.
     pub async fn fetch(
@@ -115,7 +124,7 @@ impl Plaid {
         access_token: &Secret,
         cursor: Option<&str>,
         ctx: &FetchContext,
-    ) -> Result<Delta, ProviderError> {
+    ) -> Result<FetchOutcome, ProviderError> {
         // Messages quote the server (ids, values); scrub in case it echoes a credential.
         self.sync_item(access_token, cursor, ctx)
             .await
@@ -127,21 +136,41 @@ impl Plaid {
         access_token: &Secret,
         cursor: Option<&str>,
         ctx: &FetchContext,
-    ) -> Result<Delta, ProviderError> {
+    ) -> Result<FetchOutcome, ProviderError> {
         let body = self
             .api
             .post("/accounts/get", Map::new(), Some(access_token))
             .await
             .map_err(|f| f.error)?;
-        let accounts = wire::elements::<wire::Account>("/accounts/get", &body, "accounts")?
-            .iter()
-            .map(|a| map::account(a, ctx.now))
-            .collect::<Result<Vec<_>, _>>()?;
-        let book = Book::new(&accounts);
+        let mut accounts = Vec::new();
+        let mut book = Book::default();
+        let mut messages = Vec::new();
+        for a in wire::elements::<wire::Account>("/accounts/get", &body, "accounts")? {
+            match map::account(&a, ctx.now) {
+                Ok(snapshot) => {
+                    book.add(&snapshot);
+                    accounts.push(snapshot);
+                }
+                Err(e) => {
+                    book.leave_out(&a.account_id);
+                    messages.push(paging::left_out(&e));
+                }
+            }
+        }
 
-        let changes =
-            paging::sync(&self.api, access_token, cursor, ctx.history_days, &book).await?;
-        let bills = self.bills(access_token, &book).await?;
+        let changes = paging::sync(
+            &self.api,
+            access_token,
+            cursor,
+            ctx.history_days,
+            &book,
+            ctx.now,
+        )
+        .await?;
+        accounts.extend(changes.accounts);
+        messages.extend(changes.notes);
+        let book = changes.book;
+        let bills = self.bills(access_token, &book, &mut messages).await?;
         debug!(
             accounts = accounts.len(),
             upserts = changes.upserts.len(),
@@ -150,13 +179,18 @@ impl Plaid {
             cursor_advanced = changes.cursor.is_some(),
             "plaid: fetch done"
         );
-        Ok(Delta {
-            accounts,
-            upserts: changes.upserts,
-            removed: changes.removed,
-            pending_is_complete: false,
-            bills,
-            cursor: changes.cursor,
+        // Transactions of an account left out by /accounts/get were skipped: keep the cursor.
+        let cursor = changes.cursor.filter(|_| messages.is_empty());
+        Ok(FetchOutcome {
+            delta: Delta {
+                accounts,
+                upserts: changes.upserts,
+                removed: changes.removed,
+                pending_is_complete: false,
+                bills,
+                cursor,
+            },
+            messages,
         })
     }
 

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use sqlx::{Connection as _, QueryBuilder, Sqlite, SqliteConnection};
 
-use super::{Result, Store, rows};
+use super::{Result, Store, StoreError, rows};
 use crate::domain::reconcile::{Candidate, settle};
 use crate::domain::{Delta, IncomingTransaction, Rule, categorize, category::UNCATEGORIZED};
 
@@ -98,6 +98,8 @@ async fn apply_in(
         }
         Ok(None)
     };
+    // Rows inserted or changed (a row sent again unchanged is not written, so not counted).
+    let mut written = 0u64;
     let mut next = build_next()?;
     while let Some(mut statement) = next.take() {
         let (done, built) = tokio::join!(
@@ -105,9 +107,11 @@ async fn apply_in(
             statement.build().execute(&mut *tx),
             async { build_next() },
         );
-        done?;
+        written += done?.rows_affected();
         next = built?;
     }
+    // New rows get consecutive ids after `last_id` (nothing was deleted yet).
+    let inserted = self::last_id(&mut tx).await?.saturating_sub(last_id);
     for (account_id, provider_id, category_id, locked, notes) in carried {
         sqlx::query(
             "UPDATE transactions SET category_id = CASE WHEN ?1 THEN ?2 ELSE category_id END,
@@ -155,15 +159,17 @@ async fn apply_in(
 
     // A synced row that replaced an imported one is a new row but no new transaction: the account
     // held it already. It counts as updated, not added (and the imported row as replaced, not
-    // removed), so "added" is what the account did not have before.
+    // removed), so "added" is what the account did not have before. "Updated" counts only rows
+    // that were written: existing rows that changed, and those replacements.
     let added = added_since(&mut tx, last_id)
         .await?
         .saturating_sub(imports.replaced.len());
+    let changed = usize::try_from(written.saturating_sub(inserted as u64)).unwrap_or(usize::MAX);
     tx.commit().await?;
     Ok(ApplyStats {
         accounts: delta.accounts.len(),
         added,
-        updated: delta.upserts.len().saturating_sub(added),
+        updated: changed + imports.replaced.len(),
         removed,
     })
 }
@@ -235,7 +241,8 @@ async fn category_ids(tx: &mut SqliteConnection) -> Result<HashMap<String, i64>>
         .collect())
 }
 
-/// The multi-row upsert of `chunk` (None when none of its rows has a known account).
+/// The multi-row upsert of `chunk`. A row for an account the connection does not have is an error:
+/// skipping it would lose it for good once the cursor moves past it.
 fn upsert_statement(
     accounts: &HashMap<String, i64>,
     categories: &HashMap<String, i64>,
@@ -249,8 +256,10 @@ fn upsert_statement(
     let mut rows_ok = Vec::with_capacity(chunk.len());
     for t in chunk {
         let Some(account_id) = accounts.get(&t.provider_account_id) else {
-            tracing::warn!(account = %t.provider_account_id, id = %t.provider_id, "transaction for an unknown account skipped");
-            continue;
+            return Err(StoreError::UnlistedAccount {
+                transaction: t.provider_id.clone(),
+                account: t.provider_account_id.clone(),
+            });
         };
         // A user's rule beats the provider's hint (rows the user categorised by hand keep theirs:
         // see the ON CONFLICT clause below).
@@ -711,7 +720,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn statements_after_a_chunk_of_unknown_accounts_still_run() {
+    async fn a_row_of_an_account_the_sync_does_not_list_fails_it_and_saves_nothing() {
         let (store, conn, now) = bank("plaid").await;
         let mut stray = txn("x", 10, -100, "Stray", false);
         stray.provider_account_id = "gone".into();
@@ -722,16 +731,26 @@ mod tests {
             })
             .collect();
         upserts.extend((0..BATCH + 5).map(|i| txn(&format!("t{i}"), 12, -100, "Shop", false)));
-        let stats = store
-            .apply_delta(conn, &delta(upserts), now)
+        let mut stale = delta(upserts);
+        stale.cursor = Some("c2".into());
+        let err = store
+            .apply_delta(conn, &stale, now)
             .await
-            .expect("apply");
-        assert_eq!(stats.added, BATCH + 5);
+            .expect_err("a row that cannot be stored fails the whole delta");
+        assert!(
+            err.to_string().contains("\"x0\"") && err.to_string().contains("\"gone\""),
+            "{err}"
+        );
         let count = store
             .count_transactions(&TxnFilter::default())
             .await
             .expect("count");
-        assert_eq!(count, (BATCH + 5) as u64);
+        assert_eq!(count, 0, "nothing saved");
+        assert_eq!(
+            store.cursor(conn).await.expect("cursor"),
+            None,
+            "cursor kept"
+        );
     }
 
     #[tokio::test]
@@ -757,7 +776,11 @@ mod tests {
             .apply_delta(conn, &delta(vec![a.clone(), b.clone()]), now)
             .await
             .expect("same again");
-        assert_eq!((stats.added, stats.updated), (0, 2));
+        assert_eq!(
+            (stats.added, stats.updated),
+            (0, 0),
+            "unchanged rows are not written, so not counted"
+        );
 
         // The provider recategorises `a` and corrects `b`'s amount; the user had locked `b`.
         let b_id = list()
@@ -779,10 +802,11 @@ mod tests {
             category: Some("Groceries".into()),
             ..b
         };
-        store
+        let stats = store
             .apply_delta(conn, &delta(vec![a2, b2]), now)
             .await
             .expect("changed");
+        assert_eq!((stats.added, stats.updated), (0, 2));
         let rows = list().await.expect("rows");
         let usd = |m| Money::from_minor(m, Currency::USD);
         assert_eq!(category(&rows, "a"), ("Groceries".to_string(), usd(-500)));

@@ -32,9 +32,10 @@ impl Plaid {
         &self,
         token: &Secret,
         book: &Book,
+        notes: &mut Vec<String>,
     ) -> Result<Vec<IncomingBill>, ProviderError> {
         let mut bills = self.statement_bills_of(token, book).await?;
-        bills.extend(self.recurring_bills_of(token, book).await?);
+        bills.extend(self.recurring_bills_of(token, book, notes).await?);
         unique_names(&mut bills);
         Ok(bills)
     }
@@ -65,6 +66,7 @@ impl Plaid {
         &self,
         token: &Secret,
         book: &Book,
+        notes: &mut Vec<String>,
     ) -> Result<Vec<IncomingBill>, ProviderError> {
         let endpoint = "/transactions/recurring/get";
         let mut fields = Map::new();
@@ -84,7 +86,7 @@ impl Plaid {
             .enumerate()
             .map(|(i, v)| wire::element::<wire::Stream>(endpoint, "outflow_streams", i, v))
             .collect::<Result<Vec<_>, _>>()?;
-        recurring_bills(streams, book)
+        Ok(recurring_bills(streams, book, notes))
     }
 }
 
@@ -116,7 +118,7 @@ fn statement_bills(credit: Vec<wire::Credit>, book: &Book) -> Vec<IncomingBill> 
     credit
         .into_iter()
         .filter_map(|c| {
-            let account_id = c.account_id?;
+            let account_id = c.account_id.filter(|a| !book.is_left_out(a))?;
             let due = c.next_payment_due_date?;
             let currency = book.currency(&account_id);
             let amount = c
@@ -149,13 +151,18 @@ fn statement_bills(credit: Vec<wire::Credit>, book: &Book) -> Vec<IncomingBill> 
 
 /// Bills from active outflow streams with a predicted next date: named after the description
 /// (else the merchant), for the average amount (as a positive sum). Streams that are transfers
-/// or card payments are not bills (the statement already is one) and are skipped.
+/// or card payments are not bills (the statement already is one) and are skipped, as are streams of
+/// accounts left out of this sync; a stream whose currency cannot be read is left out with a note.
 pub(super) fn recurring_bills(
     streams: Vec<wire::Stream>,
     book: &Book,
-) -> Result<Vec<IncomingBill>, ProviderError> {
+    notes: &mut Vec<String>,
+) -> Vec<IncomingBill> {
     let mut bills = Vec::new();
-    for s in streams {
+    for s in streams
+        .into_iter()
+        .filter(|s| !book.is_left_out(&s.account_id))
+    {
         let category = s
             .personal_finance_category
             .as_ref()
@@ -182,13 +189,19 @@ pub(super) fn recurring_bills(
         };
         let what = format!("stream \"{name}\"");
         let fallback = book.currency(&s.account_id);
-        let currency = map::currency(
+        let currency = match map::currency(
             "/transactions/recurring/get",
             &what,
             average.iso_currency_code.as_deref(),
             average.unofficial_currency_code.as_deref(),
             fallback,
-        )?;
+        ) {
+            Ok(currency) => currency,
+            Err(e) => {
+                notes.push(super::paging::left_out(&e));
+                continue;
+            }
+        };
         bills.push(IncomingBill {
             name: name.to_string(),
             amount: Money::new(amount.abs(), currency).rounded(),
@@ -197,7 +210,7 @@ pub(super) fn recurring_bills(
             provider_account_id: s.account_id,
         });
     }
-    Ok(bills)
+    bills
 }
 
 /// Makes bill names unique per due date (the store keys bills by name and due date) by adding

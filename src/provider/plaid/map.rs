@@ -1,10 +1,11 @@
 //! Plaid wire types → domain types: account snapshots (kinds, liability signs) and transactions
-//! (sign flip, minor-unit rounding, payee, category hint). Bills live in `bills`.
+//! (sign flip, rounding to the currency's own minor unit, payee, category hint). Bills live in
+//! `bills`.
 //!
 //! Purse convention: money in positive, money out negative, liabilities negative. Plaid reports
 //! money out as positive and a card's or loan's `current` (the amount owed) as positive.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -13,26 +14,43 @@ use super::{category_for, wire};
 use crate::domain::{AccountKind, AccountSnapshot, Currency, IncomingTransaction, Money};
 use crate::provider::ProviderError;
 
-/// What the mapping needs to know about the item's accounts (from `/accounts/get`).
-#[derive(Debug, Default)]
+/// What the mapping needs to know about the item's accounts: the ones `/accounts/get` and the
+/// `/transactions/sync` pages list, and the ones left out of this sync (an unreadable currency).
+#[derive(Debug, Default, Clone)]
 pub(super) struct Book {
     accounts: HashMap<String, (Currency, String)>,
-    /// In `/accounts/get` order.
+    left_out: HashSet<String>,
+    /// In the order they were listed.
     pub ids: Vec<String>,
 }
 
 impl Book {
+    #[cfg(test)]
     pub fn new(snapshots: &[AccountSnapshot]) -> Self {
-        Book {
-            accounts: snapshots
-                .iter()
-                .map(|a| (a.provider_account_id.clone(), (a.currency, a.name.clone())))
-                .collect(),
-            ids: snapshots
-                .iter()
-                .map(|a| a.provider_account_id.clone())
-                .collect(),
+        let mut book = Book::default();
+        snapshots.iter().for_each(|a| book.add(a));
+        book
+    }
+
+    pub fn add(&mut self, a: &AccountSnapshot) {
+        if !self.knows(&a.provider_account_id) {
+            self.ids.push(a.provider_account_id.clone());
         }
+        self.accounts
+            .insert(a.provider_account_id.clone(), (a.currency, a.name.clone()));
+    }
+
+    /// Marks an account whose snapshot could not be read: its data is left out of this sync.
+    pub fn leave_out(&mut self, account_id: &str) {
+        self.left_out.insert(account_id.to_string());
+    }
+
+    pub fn knows(&self, account_id: &str) -> bool {
+        self.accounts.contains_key(account_id)
+    }
+
+    pub fn is_left_out(&self, account_id: &str) -> bool {
+        self.left_out.contains(account_id)
     }
 
     pub fn currency(&self, account_id: &str) -> Currency {
@@ -46,7 +64,8 @@ impl Book {
     }
 }
 
-/// `iso_currency_code`, else `unofficial_currency_code`, else `fallback`.
+/// `iso_currency_code`, else `unofficial_currency_code` (any code of Plaid's list: BTC, DOGE,
+/// USDT, …, each with its own precision), else `fallback`.
 pub(super) fn currency(
     endpoint: &str,
     what: &str,
@@ -64,7 +83,7 @@ pub(super) fn currency(
         Some(code) => Currency::new(code).map_err(|_| {
             wire::malformed(
                 endpoint,
-                format!("{what} is in \"{code}\", which is not a three-letter currency code"),
+                format!("{what} is in \"{code}\", which is not a currency code"),
             )
         }),
     }
@@ -102,7 +121,7 @@ pub(super) fn account(
         b.unofficial_currency_code.as_deref(),
         Currency::USD,
     )?;
-    let money = |d: Decimal| Money::new(d, currency).rounded();
+    let money = |d: Decimal| money("/accounts/get", &what, d, currency);
     let current = b
         .current
         .or(if kind.is_liability() {
@@ -131,11 +150,32 @@ pub(super) fn account(
         name,
         kind,
         currency,
-        balance: money(balance),
-        available: b.available.map(money),
-        limit: b.limit.map(money),
+        balance: money(balance)?,
+        available: b.available.map(money).transpose()?,
+        limit: b.limit.map(money).transpose()?,
         as_of,
     })
+}
+
+/// `amount` in `currency`, rounded to its minor unit. A code Purse knows no precision for (not
+/// ISO 4217, not in Plaid's list) keeps two decimals; an amount with more is an error rather than
+/// cut short, so the data is left out and asked for again instead of stored wrong.
+fn money(
+    endpoint: &str,
+    what: &str,
+    amount: Decimal,
+    currency: Currency,
+) -> Result<Money, ProviderError> {
+    let money = Money::new(amount, currency);
+    if !currency.is_known() && money.to_minor().is_err() {
+        return Err(wire::malformed(
+            endpoint,
+            format!(
+                "{what} has {amount} {currency}, more decimals than Purse knows {currency} to have"
+            ),
+        ));
+    }
+    Ok(money.rounded())
 }
 
 /// One `added`/`modified` transaction; `raw` is its JSON text.
@@ -177,7 +217,7 @@ pub(super) fn transaction(
         provider_account_id: t.account_id,
         provider_id: t.transaction_id,
         date: t.date,
-        amount: Money::new(-t.amount, currency).rounded(),
+        amount: money("/transactions/sync", &what, -t.amount, currency)?,
         payee,
         description,
         category: category.map(str::to_string),

@@ -4,9 +4,16 @@
 //! and the loop restarts from the cursor it started with (a few times, then a `Transient` error).
 //! Any other failure is returned as is; nothing is stored, so the next fetch also starts again
 //! from the original cursor.
+//!
+//! Each page's `accounts` (the accounts its transactions belong to) joins the item's book, so a
+//! transaction of an account `/accounts/get` did not list is kept with that account. A transaction
+//! of an account neither lists fails the fetch (nothing stored, the cursor stays). Data of an
+//! account or transaction whose currency cannot be read is left out with a note, and the cursor
+//! is then not advanced, so it comes again on the next sync instead of being lost.
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use tracing::debug;
 
@@ -14,7 +21,7 @@ use super::http::{Api, Failure};
 use super::map::{self, Book};
 use super::wire;
 use crate::config::Secret;
-use crate::domain::{IncomingTransaction, RemovedTransaction};
+use crate::domain::{AccountSnapshot, IncomingTransaction, RemovedTransaction};
 use crate::provider::ProviderError;
 
 const ENDPOINT: &str = "/transactions/sync";
@@ -26,12 +33,17 @@ pub(super) const MAX_RESTARTS: u32 = 3;
 const MAX_PAGES: usize = 10_000;
 const MUTATION: &str = "TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION";
 
-/// What the loop gathered: net changes and the cursor to store (`None` = keep the old one).
+/// What the loop gathered: net changes, the cursor to store (`None` = keep the old one), the
+/// accounts the pages listed that the book did not know, the book with them, and notes on data
+/// left out.
 #[derive(Debug, Default)]
 pub(super) struct Changes {
     pub upserts: Vec<IncomingTransaction>,
     pub removed: Vec<RemovedTransaction>,
     pub cursor: Option<String>,
+    pub accounts: Vec<AccountSnapshot>,
+    pub book: Book,
+    pub notes: Vec<String>,
 }
 
 /// Runs the loop from `start`, restarting it after a mutation during pagination.
@@ -42,11 +54,12 @@ pub(super) async fn sync(
     start: Option<&str>,
     history_days: u32,
     book: &Book,
+    now: DateTime<Utc>,
 ) -> Result<Changes, ProviderError> {
     let start = start.filter(|c| !c.is_empty());
     let mut restarts = 0;
     loop {
-        match pages(api, token, start, history_days, book).await {
+        match pages(api, token, start, history_days, book, now).await {
             Ok(changes) => return Ok(changes),
             Err(Failure {
                 code: Some(code), ..
@@ -74,8 +87,12 @@ async fn pages(
     start: Option<&str>,
     history_days: u32,
     book: &Book,
+    now: DateTime<Utc>,
 ) -> Result<Changes, Failure> {
-    let mut acc = Accumulator::default();
+    let mut acc = Accumulator {
+        book: book.clone(),
+        ..Accumulator::default()
+    };
     let mut cursor = start.map(str::to_string);
     for page in 0..MAX_PAGES {
         let mut fields = Map::new();
@@ -101,14 +118,20 @@ async fn pages(
 
         let has_more: bool = wire::field(ENDPOINT, &body, "has_more")?;
         let next: String = wire::field(ENDPOINT, &body, "next_cursor")?;
+        for (i, value) in wire::optional::<Vec<Value>>(ENDPOINT, &body, "accounts")?
+            .iter()
+            .enumerate()
+        {
+            acc.account(wire::element(ENDPOINT, "accounts", i, value)?, now);
+        }
         for list in ["added", "modified"] {
             for (i, value) in wire::array(ENDPOINT, &body, list)?.iter().enumerate() {
                 let t: wire::Transaction = wire::element(ENDPOINT, list, i, value)?;
-                acc.upsert(map::transaction(t, value.to_string(), book)?);
+                acc.transaction(t, value.to_string())?;
             }
         }
         for gone in wire::elements::<wire::Removed>(ENDPOINT, &body, "removed")? {
-            acc.remove(gone, book);
+            acc.remove(gone);
         }
         debug!(page, has_more, "plaid: transactions page read");
 
@@ -137,9 +160,59 @@ struct Accumulator {
     by_id: HashMap<String, usize>,
     removed: Vec<RemovedTransaction>,
     cursor: Option<String>,
+    accounts: Vec<AccountSnapshot>,
+    book: Book,
+    notes: Vec<String>,
+    /// Data was left out: keep the old cursor.
+    withheld: bool,
 }
 
 impl Accumulator {
+    /// An account a page lists: new ones join the book (and the delta).
+    fn account(&mut self, a: wire::Account, now: DateTime<Utc>) {
+        if self.book.knows(&a.account_id) || self.book.is_left_out(&a.account_id) {
+            return;
+        }
+        match map::account(&a, now) {
+            Ok(snapshot) => {
+                self.book.add(&snapshot);
+                self.accounts.push(snapshot);
+            }
+            Err(e) => {
+                self.book.leave_out(&a.account_id);
+                self.notes.push(left_out(&e));
+                self.withheld = true;
+            }
+        }
+    }
+
+    /// An added or modified transaction: kept, or left out with a note when its account or
+    /// currency cannot be read; an account nobody listed fails the fetch.
+    fn transaction(&mut self, t: wire::Transaction, raw: String) -> Result<(), ProviderError> {
+        if self.book.is_left_out(&t.account_id) {
+            // The account's note says so; the cursor must not move past this transaction.
+            self.withheld = true;
+            return Ok(());
+        }
+        if !self.book.knows(&t.account_id) {
+            return Err(wire::malformed(
+                ENDPOINT,
+                format!(
+                    "transaction \"{}\" belongs to account \"{}\", which neither /accounts/get nor the page's `accounts` lists; nothing was saved",
+                    t.transaction_id, t.account_id
+                ),
+            ));
+        }
+        match map::transaction(t, raw, &self.book) {
+            Ok(t) => self.upsert(t),
+            Err(e) => {
+                self.notes.push(left_out(&e));
+                self.withheld = true;
+            }
+        }
+        Ok(())
+    }
+
     fn upsert(&mut self, t: IncomingTransaction) {
         if let Some(pending) = t.pending_provider_id.as_deref() {
             debug!(
@@ -159,7 +232,7 @@ impl Accumulator {
 
     /// Records a removal. Plaid names the account; if it does not, the removal is recorded
     /// against every account of the item (transaction ids are unique across accounts).
-    fn remove(&mut self, gone: wire::Removed, book: &Book) {
+    fn remove(&mut self, gone: wire::Removed) {
         debug!(
             transaction_id = gone.transaction_id.as_str(),
             "plaid: transaction removed"
@@ -169,7 +242,7 @@ impl Accumulator {
         }
         let accounts = match gone.account_id.filter(|a| !a.is_empty()) {
             Some(account) => vec![account],
-            None => book.ids.clone(),
+            None => self.book.ids.clone(),
         };
         for provider_account_id in accounts {
             self.removed.push(RemovedTransaction {
@@ -179,11 +252,24 @@ impl Accumulator {
         }
     }
 
+    /// The changes; with data left out the cursor is not advanced, so it comes again.
     fn finish(self) -> Changes {
         Changes {
             upserts: self.upserts.into_iter().flatten().collect(),
             removed: self.removed,
-            cursor: self.cursor,
+            cursor: self.cursor.filter(|_| !self.withheld),
+            accounts: self.accounts,
+            book: self.book,
+            notes: self.notes,
         }
     }
+}
+
+/// The note for data left out of this sync because of `e`.
+pub(super) fn left_out(e: &ProviderError) -> String {
+    let what = match e {
+        ProviderError::Malformed(m) => m.as_str(),
+        _ => "unreadable",
+    };
+    format!("{what}; left out of this sync and asked for again next time")
 }

@@ -71,7 +71,7 @@ fn transaction_fields_map_from_the_wire() {
 }
 
 #[test]
-fn currency_falls_back_from_iso_to_unofficial_to_account() {
+fn currency_falls_back_from_iso_to_unofficial_to_account_and_keeps_its_precision() {
     let mut value = parse(&txn_json("1"));
     value["iso_currency_code"] = Value::Null;
     value["unofficial_currency_code"] = json!("EUR");
@@ -97,13 +97,44 @@ fn currency_falls_back_from_iso_to_unofficial_to_account() {
         Currency::GBP
     );
 
-    value["iso_currency_code"] = json!("DOGE");
+    // Plaid's unofficial codes, of any length, with their own precision (not cents).
+    value["iso_currency_code"] = Value::Null;
+    for (code, amount, kept) in [
+        ("DOGE", "1234.56789012", dec!(-1234.56789012)),
+        ("USDT", "0.5", dec!(-0.5)),
+        ("BTC", "0.00012345", dec!(-0.00012345)),
+    ] {
+        value["unofficial_currency_code"] = json!(code);
+        value["amount"] = serde_json::from_str(amount).unwrap();
+        let t: wire::Transaction = wire::element("/transactions/sync", "added", 0, &value).unwrap();
+        let money = map::transaction(t, String::new(), &Book::default())
+            .unwrap()
+            .amount;
+        assert_eq!((money.currency.code(), money.amount), (code, kept));
+        assert_eq!(money.currency.exponent(), 8);
+        assert!(money.to_minor().is_ok(), "{code} {amount}");
+    }
+
+    // A code Purse knows no precision for keeps two decimals, and is never cut short.
+    value["unofficial_currency_code"] = json!("MILES");
+    value["amount"] = serde_json::from_str("12.5").unwrap();
+    let t: wire::Transaction = wire::element("/transactions/sync", "added", 0, &value).unwrap();
+    let miles = map::transaction(t, String::new(), &Book::default()).unwrap();
+    assert_eq!(miles.amount.amount_string(), "-12.50");
+    value["amount"] = serde_json::from_str("0.125").unwrap();
+    let t: wire::Transaction = wire::element("/transactions/sync", "added", 0, &value).unwrap();
+    let err = map::transaction(t, String::new(), &Book::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("\"t1\"") && err.contains("MILES"), "{err}");
+
+    value["unofficial_currency_code"] = json!("US$");
     let t: wire::Transaction = wire::element("/transactions/sync", "added", 0, &value).unwrap();
     let err = map::transaction(t, String::new(), &Book::default())
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("/transactions/sync") && err.contains("DOGE"),
+        err.contains("/transactions/sync") && err.contains("\"US$\""),
         "{err}"
     );
 }

@@ -232,7 +232,11 @@ mod tests {
             "only sf-4 is a transaction the account did not have"
         );
         let again = bank.apply(sync).await;
-        assert_eq!((again.added, again.updated, again.removed), (0, 4, 0));
+        assert_eq!(
+            (again.added, again.updated, again.removed),
+            (0, 0, 0),
+            "rows sent again unchanged are not written, so not counted"
+        );
         assert_eq!(all(store).await.len(), 4);
     }
 
