@@ -14,6 +14,9 @@
 //! **Secrets.** The Access URL's `user:password` goes only into the `Authorization` header; it is
 //! stripped from the request URL, absent from `Debug`, and masked in every message and error.
 //!
+//! **Quota.** [`SimpleFin::fetch_counted`] reports how many requests the Bridge answered, so that
+//! requests that never reached it (connection refused, DNS failure) do not count against the 24.
+//!
 //! Map: `claim` setup tokens · `window` date windows and cursor · `wire` the JSON · `map` into
 //! domain types · `names` kind/name/payee guesses · `text` sanitising.
 
@@ -110,6 +113,18 @@ impl SimpleFin {
         cursor: Option<&str>,
         ctx: &FetchContext,
     ) -> Result<FetchOutcome, ProviderError> {
+        self.fetch_counted(cursor, ctx, &mut 0).await
+    }
+
+    /// [`SimpleFin::fetch`], adding to `answered` each request the Bridge answered with an HTTP
+    /// status (whatever the outcome): the requests that count against its daily limit. A request
+    /// that failed before any answer (refused, unreachable, timed out) is not counted.
+    pub async fn fetch_counted(
+        &self,
+        cursor: Option<&str>,
+        ctx: &FetchContext,
+        answered: &mut u32,
+    ) -> Result<FetchOutcome, ProviderError> {
         let since = cursor.map(window::parse_cursor).transpose()?;
         let windows = window::plan(since, ctx);
         tracing::debug!(
@@ -119,7 +134,10 @@ impl SimpleFin {
         );
         let mut merged = Merged::default();
         for w in &windows {
-            let body = self.get(*w, ctx.now).await.map_err(|e| self.scrub(e))?;
+            let body = self
+                .get(*w, ctx.now, answered)
+                .await
+                .map_err(|e| self.scrub(e))?;
             let set = wire::AccountSet::parse(&body)
                 .map_err(|e| self.scrub(ProviderError::Malformed(e)))?;
             merged.add(&set, ctx).map_err(|e| self.scrub(e))?;
@@ -144,7 +162,12 @@ impl SimpleFin {
         Ok(FetchOutcome { delta, messages })
     }
 
-    async fn get(&self, w: Window, now: DateTime<Utc>) -> Result<String, ProviderError> {
+    async fn get(
+        &self,
+        w: Window,
+        now: DateTime<Utc>,
+        answered: &mut u32,
+    ) -> Result<String, ProviderError> {
         let mut url = self.accounts_url.clone();
         url.query_pairs_mut()
             .append_pair("start-date", &w.start.to_string())
@@ -157,6 +180,7 @@ impl SimpleFin {
             .send()
             .await
             .map_err(|e| transport_error(&e))?;
+        *answered = answered.saturating_add(1);
         match response.status().as_u16() {
             200..=299 => body_text(response).await,
             402 => Err(ProviderError::NeedsAttention(

@@ -1,0 +1,41 @@
+//! One SimpleFIN fetch within a sync, within the Bridge's daily request quota.
+//!
+//! **Quota.** The requests a fetch may make are taken from the day's quota before it starts (so
+//! concurrent syncs cannot overdraw it); those the Bridge never answered (connection refused,
+//! unreachable, timed out) are given back afterwards, so a network failure costs nothing and
+//! is retried with backoff like any other.
+
+use super::{SIMPLEFIN_DAILY_REQUESTS, SyncError, SyncOptions};
+use crate::config::Secret;
+use crate::domain::Delta;
+use crate::provider::FetchContext;
+use crate::provider::simplefin::{self, SimpleFin};
+use crate::store::Store;
+
+/// Fetches the connection `id`'s accounts and transactions from the Bridge at `access_url`.
+pub(super) async fn fetch(
+    store: &Store,
+    id: i64,
+    access_url: &Secret,
+    cursor: Option<&str>,
+    ctx: &FetchContext,
+    opts: SyncOptions,
+) -> Result<(Delta, Vec<String>), SyncError> {
+    let requests = u32::try_from(simplefin::requests_for(cursor, ctx)).unwrap_or(u32::MAX);
+    if !store
+        .take_quota(id, ctx.today, requests, SIMPLEFIN_DAILY_REQUESTS)
+        .await?
+    {
+        return Err(SyncError::QuotaReached(SIMPLEFIN_DAILY_REQUESTS));
+    }
+    let mut answered = 0;
+    let fetched = match SimpleFin::new(access_url, opts.timeout) {
+        Ok(client) => client.fetch_counted(cursor, ctx, &mut answered).await,
+        Err(e) => Err(e),
+    };
+    store
+        .return_quota(id, ctx.today, requests.saturating_sub(answered))
+        .await?;
+    let outcome = fetched?;
+    Ok((outcome.delta, outcome.messages))
+}
