@@ -421,3 +421,21 @@ async fn debug_and_config_errors_never_show_the_password() {
     );
     assert!(!text.contains(PASS) && !text.contains(USER), "{text}");
 }
+
+#[tokio::test]
+async fn errlist_entries_with_the_specs_message_key_are_shown() {
+    let body = json!({
+        "errlist": [{"code": "con.auth", "message": "Authentication required", "conn_id": "C1"},
+                    {"code": "gen.", "msg": "Try later"}],
+        "connections": [{"conn_id": "C1", "name": "My Bank - James", "org_id": "O1", "sfin_url": "https://sfin.mybank.com"}],
+        "accounts": []
+    });
+    let out = fetch_ok(&bridge(body).await, None, &ctx()).await;
+    assert_eq!(
+        out.messages,
+        vec![
+            "Authentication required [con.auth]".to_string(),
+            "Try later [gen.]".to_string()
+        ]
+    );
+}

@@ -1,7 +1,8 @@
 //! The SimpleFIN `/accounts` response as it arrives on the wire (private to the adapter).
 //!
-//! Both protocol generations are accepted: `errors:[string]` and the newer `errlist:[{code, msg}]`,
-//! `org` on each account or `connections[]` referenced by `conn_id`. Unknown fields are ignored.
+//! Both protocol generations are accepted: `errors:[string]` and the newer `errlist:[{code, msg}]`
+//! (the spec's own examples also write `message`), `org` on each account or `connections[]`
+//! referenced by `conn_id`. Unknown fields are ignored.
 //! Amounts stay JSON values until mapping, so a decimal string (or, leniently, a number — kept
 //! exact by serde_json's `arbitrary_precision`) is never routed through `f64`. Each transaction
 //! stays a JSON value too, so its raw text can be kept alongside the mapped transaction.
@@ -27,6 +28,9 @@ pub(super) struct ErrItem {
     pub code: Option<Value>,
     #[serde(default)]
     pub msg: Option<String>,
+    /// The key the spec's Quickstart example uses instead of `msg`.
+    #[serde(default)]
+    pub message: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -95,7 +99,11 @@ impl AccountSet {
             other => other.to_string(),
         });
         let listed = self.errlist.iter().map(|e| {
-            let msg = e.msg.clone().unwrap_or_else(|| "unspecified error".into());
+            let msg = e
+                .msg
+                .clone()
+                .or_else(|| e.message.clone())
+                .unwrap_or_else(|| "unspecified error".into());
             match &e.code {
                 Some(Value::String(code)) => format!("{msg} [{code}]"),
                 Some(Value::Null) | None => msg,
