@@ -1,10 +1,13 @@
 //! Whole SimpleFIN syncs through the real provider and store against a fake Bridge (wiremock on
-//! 127.0.0.1): the daily request quota.
+//! 127.0.0.1): the daily request quota, and account keys across connections and stores written
+//! by older versions.
 //!
-//! Map: `harness` the store, clock and fake Bridge · `quota`.
+//! Map: `harness` the store, clock and fake Bridge · `quota` · `keys`.
 #![allow(clippy::unwrap_used)]
 
 #[path = "simplefin_sync/harness.rs"]
 mod harness;
+#[path = "simplefin_sync/keys.rs"]
+mod keys;
 #[path = "simplefin_sync/quota.rs"]
 mod quota;

@@ -14,15 +14,19 @@
 //! **Secrets.** The Access URL's `user:password` goes only into the `Authorization` header; it is
 //! stripped from the request URL, absent from `Debug`, and masked in every message and error.
 //!
+//! **Accounts** are keyed by connection (or organization) and id, as the Bridge's ids are unique
+//! only within one: see `map` and, for stores written under bare ids, [`renames`].
+//!
 //! **Quota.** [`SimpleFin::fetch_counted`] reports how many requests the Bridge answered, so that
 //! requests that never reached it (connection refused, DNS failure) do not count against the 24.
 //!
 //! Map: `claim` setup tokens · `window` date windows and cursor · `wire` the JSON · `map` into
-//! domain types · `names` kind/name/payee guesses · `text` sanitising.
+//! domain types · `rekey` old account keys · `names` kind/name/payee guesses · `text` sanitising.
 
 mod claim;
 mod map;
 mod names;
+mod rekey;
 mod text;
 mod window;
 mod wire;
@@ -33,6 +37,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 pub use claim::claim;
+pub use rekey::renames;
 
 use super::{FetchContext, ProviderError, check_url, http_client, transport_error};
 use crate::config::Secret;
@@ -59,6 +64,10 @@ pub mod messages {
 pub struct FetchOutcome {
     pub delta: Delta,
     pub messages: Vec<String>,
+    /// The Bridge's own id of each of `delta.accounts` (whose keys add the connection), in order.
+    pub account_ids: Vec<String>,
+    /// Whether the Bridge reported errors (its answer may leave accounts out).
+    pub server_errors: bool,
 }
 
 /// A SimpleFIN connection. `Debug` shows the Bridge's address without credentials.
@@ -159,7 +168,12 @@ impl SimpleFin {
             bills: Vec::new(),
             cursor: Some(window::cursor_text(now)),
         };
-        Ok(FetchOutcome { delta, messages })
+        Ok(FetchOutcome {
+            delta,
+            messages,
+            account_ids: merged.bare_ids,
+            server_errors: merged.server_errors,
+        })
     }
 
     async fn get(

@@ -1,4 +1,5 @@
-//! Account reads: every account with its connection's name, and lookup by name or id.
+//! Account reads: every account with its connection's name, and lookup by name or id; and
+//! moving an account to a new provider key (its transactions and history stay with it).
 
 use sqlx::Row;
 
@@ -17,6 +18,40 @@ impl Store {
     pub async fn accounts(&self) -> Result<Vec<Account>> {
         let rows = sqlx::query(SELECT_ACCOUNTS).fetch_all(&self.pool).await?;
         rows.iter().map(account_from_row).collect()
+    }
+
+    /// The accounts of one connection.
+    pub async fn accounts_of(&self, connection_id: i64) -> Result<Vec<Account>> {
+        let ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM accounts WHERE connection_id = ?1")
+            .bind(connection_id)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut all = self.accounts().await?;
+        all.retain(|a| ids.iter().any(|(id,)| *id == a.id));
+        Ok(all)
+    }
+
+    /// Stores each `(old, new)` provider account key of the connection's accounts under its new
+    /// key; a rename whose new key is already taken is left out (nothing is merged or lost).
+    pub async fn rename_accounts(
+        &self,
+        connection_id: i64,
+        renames: &[(String, String)],
+    ) -> Result<()> {
+        for (old, new) in renames {
+            sqlx::query(
+                "UPDATE accounts SET provider_account_id = ?3
+                  WHERE connection_id = ?1 AND provider_account_id = ?2
+                    AND NOT EXISTS (SELECT 1 FROM accounts WHERE connection_id = ?1 AND provider_account_id = ?3)",
+            )
+            .bind(connection_id)
+            .bind(old)
+            .bind(new)
+            .execute(&self.pool)
+            .await?;
+            tracing::info!(from = %old, to = %new, "account key updated");
+        }
+        Ok(())
     }
 
     /// Finds one account by exact id, else by name (case-insensitive exact, then unique prefix/substring).

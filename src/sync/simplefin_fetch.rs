@@ -1,4 +1,5 @@
-//! One SimpleFIN fetch within a sync, within the Bridge's daily request quota.
+//! One SimpleFIN fetch within a sync: the Bridge's daily request quota, and carrying accounts
+//! stored under older account keys over to the keys the provider now gives.
 //!
 //! **Quota.** The requests a fetch may make are taken from the day's quota before it starts (so
 //! concurrent syncs cannot overdraw it); those the Bridge never answered (connection refused,
@@ -37,5 +38,14 @@ pub(super) async fn fetch(
         .return_quota(id, ctx.today, requests.saturating_sub(answered))
         .await?;
     let outcome = fetched?;
+    let stored: Vec<(String, String)> = store
+        .accounts_of(id)
+        .await?
+        .into_iter()
+        .map(|a| (a.provider_account_id, a.name))
+        .collect();
+    store
+        .rename_accounts(id, &simplefin::renames(&stored, &outcome))
+        .await?;
     Ok((outcome.delta, outcome.messages))
 }

@@ -38,14 +38,20 @@ pub(super) struct Connection {
     pub conn_id: String,
     #[serde(default)]
     pub name: Option<String>,
+    #[serde(default)]
+    pub org_name: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub(super) struct Org {
     #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
     pub domain: Option<String>,
+    #[serde(rename = "sfin-url", default)]
+    pub sfin_url: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -54,6 +60,8 @@ pub(super) struct Account {
     pub org: Option<Org>,
     #[serde(default)]
     pub conn_id: Option<String>,
+    #[serde(default)]
+    pub conn_name: Option<String>,
     pub id: String,
     pub name: String,
     pub currency: String,
@@ -113,7 +121,8 @@ impl AccountSet {
         plain.chain(listed).collect()
     }
 
-    /// The institution name for an account: its `org.name`, else its connection's name.
+    /// The institution name for an account: its `org.name` (or domain), else its connection's
+    /// name (from `connections[]`, or the account's own `conn_name`).
     pub fn org_name(&self, account: &Account) -> Option<String> {
         let from_org = account
             .org
@@ -125,9 +134,29 @@ impl AccountSet {
                 self.connections
                     .iter()
                     .find(|c| c.conn_id == id)
-                    .and_then(|c| c.name.clone())
+                    .and_then(|c| c.name.clone().or_else(|| c.org_name.clone()))
             })
+            .or_else(|| account.conn_name.clone())
             .filter(|n| !n.trim().is_empty())
+    }
+
+    /// What makes an account id unique: SimpleFIN account ids are unique only within a connection
+    /// (protocol 2: `conn_id`) or an organization (protocol 1: `org.id`, else `org.domain`, else
+    /// `org.name`, else `org.sfin-url`). None when the answer names neither.
+    pub fn scope(account: &Account) -> Option<String> {
+        let org = account.org.as_ref();
+        [
+            account.conn_id.as_deref(),
+            org.and_then(|o| o.id.as_deref()),
+            org.and_then(|o| o.domain.as_deref()),
+            org.and_then(|o| o.name.as_deref()),
+            org.and_then(|o| o.sfin_url.as_deref()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .map(str::to_string)
     }
 }
 
