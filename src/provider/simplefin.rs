@@ -20,10 +20,12 @@
 //! **Quota.** [`SimpleFin::fetch_counted`] reports how many requests the Bridge answered, so that
 //! requests that never reached it (connection refused, DNS failure) do not count against the 24.
 //!
-//! Map: `claim` setup tokens · `window` date windows and cursor · `wire` the JSON · `map` into
-//! domain types · `rekey` old account keys · `names` kind/name/payee guesses · `text` sanitising.
+//! Map: `claim` setup tokens · `window` date windows and cursor · `wire` the JSON (`lenient` for
+//! the spec examples' slips) · `map` into domain types · `rekey` old account keys · `names`
+//! kind/name/payee guesses · `text` sanitising.
 
 mod claim;
+mod lenient;
 mod map;
 mod names;
 mod rekey;

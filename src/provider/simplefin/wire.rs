@@ -2,7 +2,8 @@
 //!
 //! Both protocol generations are accepted: `errors:[string]` and the newer `errlist:[{code, msg}]`
 //! (the spec's own examples also write `message`), `org` on each account or `connections[]`
-//! referenced by `conn_id`. Unknown fields are ignored.
+//! referenced by `conn_id`. Unknown fields are ignored. A body that is not strict JSON only
+//! because of the slips the spec's examples make is read through [`super::lenient`].
 //! Amounts stay JSON values until mapping, so a decimal string (or, leniently, a number — kept
 //! exact by serde_json's `arbitrary_precision`) is never routed through `f64`. Each transaction
 //! stays a JSON value too, so its raw text can be kept alongside the mapped transaction.
@@ -94,10 +95,15 @@ pub(super) struct Transaction {
 }
 
 impl AccountSet {
-    /// Parses a response body; the error names what is wrong and where.
+    /// Parses a response body; the error names what is wrong and where (line and column of the
+    /// body as received). Strict JSON first; failing that, the body with the spec examples'
+    /// slips repaired (see [`super::lenient`]), which never changes a valid body's meaning.
     pub fn parse(body: &str) -> Result<AccountSet, String> {
-        serde_json::from_str(body)
-            .map_err(|e| format!("the SimpleFIN /accounts response is not valid: {e}"))
+        serde_json::from_str(body).or_else(|strict| {
+            super::lenient::repair(body)
+                .and_then(|fixed| serde_json::from_str(&fixed).ok())
+                .ok_or_else(|| format!("the SimpleFIN /accounts response is not valid: {strict}"))
+        })
     }
 
     /// The user-facing texts of `errors` and `errlist`, unsanitised.
