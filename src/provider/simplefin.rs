@@ -39,7 +39,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 pub use claim::claim;
-pub use rekey::renames;
+pub use rekey::{Split, renames, splits};
 
 use super::{FetchContext, ProviderError, check_url, http_client, transport_error};
 use crate::config::Secret;

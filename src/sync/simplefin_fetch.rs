@@ -1,5 +1,6 @@
 //! One SimpleFIN fetch within a sync: the Bridge's daily request quota, and carrying accounts
-//! stored under older account keys over to the keys the provider now gives.
+//! stored under older account keys over to the keys the provider now gives (moving out the rows
+//! of a second bank that older versions stored in the same account).
 //!
 //! **Quota.** The requests a fetch may make are taken from the day's quota before it starts (so
 //! concurrent syncs cannot overdraw it); those the Bridge never answered (connection refused,
@@ -44,8 +45,12 @@ pub(super) async fn fetch(
         .into_iter()
         .map(|a| (a.provider_account_id, a.name))
         .collect();
-    store
-        .rename_accounts(id, &simplefin::renames(&stored, &outcome))
-        .await?;
+    let renames = simplefin::renames(&stored, &outcome);
+    store.rename_accounts(id, &renames).await?;
+    for split in simplefin::splits(&renames, &outcome) {
+        store
+            .move_transactions(id, &split.from, &split.to, &split.provider_ids)
+            .await?;
+    }
     Ok((outcome.delta, outcome.messages))
 }

@@ -165,3 +165,59 @@ async fn with_two_banks_the_old_account_stays_with_the_one_it_showed() {
     assert_eq!(b.balance, usd("5000.00"));
     assert_eq!(transactions(&store).await[0].account_id, before.id);
 }
+
+#[tokio::test]
+async fn an_account_older_versions_shared_by_two_banks_is_split_without_duplicates() {
+    let (store, id, synced) = old_store().await;
+    // The older version also stored Bank B's transaction in the shared account, with a note.
+    let theirs = Delta {
+        upserts: vec![IncomingTransaction {
+            provider_account_id: "2930002".into(),
+            provider_id: "B-1".into(),
+            date: synced.date_naive(),
+            amount: usd("2.22"),
+            payee: "Interest".into(),
+            description: "Interest".into(),
+            category: None,
+            pending: false,
+            pending_provider_id: None,
+            raw: None,
+        }],
+        ..Delta::default()
+    };
+    store.apply_delta(id, &theirs, synced).await.unwrap();
+    let b1 = transactions(&store)
+        .await
+        .into_iter()
+        .find(|t| t.provider_id == "B-1")
+        .unwrap();
+    store.set_note(b1.id, Some("split me")).await.unwrap();
+    let shared = store.accounts().await.unwrap().remove(0);
+
+    let server = bridge(&body(json!([
+        account("C1", "100.23", json!([txn("OLD-1", "-7.50")])),
+        account("C2", "5000.00", json!([txn("B-1", "2.22")]))
+    ])))
+    .await;
+    sync_at(&store, &server, now()).await.unwrap();
+    let accounts = store.accounts().await.unwrap();
+    let b = accounts
+        .iter()
+        .find(|a| a.name == "Bank B — Savings")
+        .unwrap();
+    let txns = transactions(&store).await;
+    let placed: Vec<(String, bool)> = txns
+        .iter()
+        .map(|t| (t.provider_id.clone(), t.account_id == shared.id))
+        .collect();
+    assert_eq!(txns.len(), 2, "no row stored twice: {placed:?}");
+    let moved = txns.iter().find(|t| t.provider_id == "B-1").unwrap();
+    assert_eq!(moved.account_id, b.id);
+    assert_eq!(
+        moved.notes.as_deref(),
+        Some("split me"),
+        "edits move with the row"
+    );
+    let kept = txns.iter().find(|t| t.provider_id == "OLD-1").unwrap();
+    assert_eq!(kept.account_id, shared.id);
+}

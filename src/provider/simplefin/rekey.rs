@@ -7,10 +7,62 @@
 //! over the stored account of the same bare id that no answered account claims: the one with the
 //! same name first, else the first such account in answer order. A stored key of another scope
 //! is taken over only when that scope is gone from a complete answer (a protocol change), never
-//! while the Bridge reports errors (its connection may just be missing this time). Pure: the
-//! caller reads the stored accounts and renames them.
+//! while the Bridge reports errors (its connection may just be missing this time).
+//!
+//! Older versions stored two banks' accounts of the same id as one. When such an account is
+//! taken over by one of them, the rows this answer places in the other ([`splits`]) move there,
+//! instead of being stored a second time. Pure: the caller reads the store and writes to it.
 
 use super::FetchOutcome;
+use crate::domain::AccountSnapshot;
+
+/// Rows to move from the account now keyed `from` to the new account `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    pub from: String,
+    pub to: AccountSnapshot,
+    pub provider_ids: Vec<String>,
+}
+
+/// For each of `renames` that carried a bare id over (an account older versions may have shared
+/// between connections): the rows this answer gives another account of that id and not the one
+/// that took it over.
+pub fn splits(renames: &[(String, String)], outcome: &FetchOutcome) -> Vec<Split> {
+    let ids_of = |key: &str| -> Vec<&str> {
+        outcome
+            .delta
+            .upserts
+            .iter()
+            .filter(|t| t.provider_account_id == key)
+            .map(|t| t.provider_id.as_str())
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (old, new) in renames {
+        let kept = ids_of(new);
+        let others = outcome
+            .delta
+            .accounts
+            .iter()
+            .zip(&outcome.account_ids)
+            .filter(|(a, bare)| *bare == old && a.provider_account_id != *new);
+        for (account, _) in others {
+            let provider_ids: Vec<String> = ids_of(&account.provider_account_id)
+                .into_iter()
+                .filter(|id| !kept.contains(id))
+                .map(str::to_string)
+                .collect();
+            if !provider_ids.is_empty() {
+                out.push(Split {
+                    from: new.clone(),
+                    to: account.clone(),
+                    provider_ids,
+                });
+            }
+        }
+    }
+    out
+}
 
 /// `(old key, new key)` for every stored account to rename before `outcome` is applied.
 /// `stored` holds the connection's stored accounts as `(key, name)`.
@@ -96,6 +148,45 @@ mod tests {
             server_errors: false,
             account_ids: accounts.iter().map(|(_, b, _)| (*b).to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn rows_of_the_other_bank_leave_a_shared_old_account() {
+        let mut out = outcome(&[
+            ("C1/7", "7", "Bank A — Savings"),
+            ("C2/7", "7", "Bank B — Savings"),
+        ]);
+        let txn = |key: &str, id: &str| crate::domain::IncomingTransaction {
+            provider_account_id: key.into(),
+            provider_id: id.into(),
+            date: chrono::NaiveDate::MIN,
+            amount: Money::new(rust_decimal::Decimal::ONE, Currency::USD),
+            payee: String::new(),
+            description: String::new(),
+            category: None,
+            pending: false,
+            pending_provider_id: None,
+            raw: None,
+        };
+        out.delta.upserts = vec![
+            txn("C1/7", "a"),
+            txn("C1/7", "both"),
+            txn("C2/7", "b"),
+            txn("C2/7", "both"),
+        ];
+        let renamed = vec![pair("7", "C1/7")];
+        let split = splits(&renamed, &out);
+        assert_eq!(split.len(), 1);
+        assert_eq!(
+            (
+                split[0].from.as_str(),
+                split[0].to.provider_account_id.as_str()
+            ),
+            ("C1/7", "C2/7")
+        );
+        assert_eq!(split[0].provider_ids, vec!["b".to_string()]);
+        // A scope change (never a shared account) moves nothing.
+        assert!(splits(&[pair("x/7", "C1/7")], &out).is_empty());
     }
 
     fn stored(rows: &[(&str, &str)]) -> Vec<(String, String)> {
