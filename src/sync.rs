@@ -16,6 +16,7 @@
 pub mod backoff;
 pub mod connection;
 mod record;
+mod simplefin_fetch;
 pub mod task;
 
 use std::time::Duration;
@@ -26,7 +27,6 @@ use record::recorded;
 use crate::domain::{Clock, Delta};
 use crate::provider::demo::DemoBank;
 use crate::provider::plaid::Plaid;
-use crate::provider::simplefin::{self, SimpleFin};
 use crate::provider::{FetchContext, ProviderError};
 use crate::store::{ApplyStats, Store, StoreError};
 
@@ -252,17 +252,7 @@ async fn fetch(
             Ok((outcome.delta, outcome.messages))
         }
         ProviderSpec::SimpleFin { access_url } => {
-            let requests = u32::try_from(simplefin::requests_for(cursor, ctx)).unwrap_or(u32::MAX);
-            if !store
-                .take_quota(id, ctx.today, requests, SIMPLEFIN_DAILY_REQUESTS)
-                .await?
-            {
-                return Err(SyncError::QuotaReached(SIMPLEFIN_DAILY_REQUESTS));
-            }
-            let outcome = SimpleFin::new(access_url, opts.timeout)?
-                .fetch(cursor, ctx)
-                .await?;
-            Ok((outcome.delta, outcome.messages))
+            simplefin_fetch::fetch(store, id, access_url, cursor, ctx, opts).await
         }
         ProviderSpec::Invalid { message, .. } => Err(ProviderError::Config(message.clone()).into()),
         ProviderSpec::Unsupported { provider } => {

@@ -268,7 +268,7 @@ async fn maps_pending_dates_and_exact_amounts() {
     );
     assert_eq!(p1.payee, "Corner Cafe");
     assert_eq!(p1.description, "SQ *CORNER CAFE");
-    assert_eq!(p1.provider_account_id, "ACT-1");
+    assert_eq!(p1.provider_account_id, "cu.example/ACT-1");
     let p2 = t("P2");
     assert!(p2.pending);
     assert_eq!(p2.date, ctx().today, "no date at all: today");
@@ -420,4 +420,67 @@ async fn debug_and_config_errors_never_show_the_password() {
         insecure.as_ref().err().unwrap()
     );
     assert!(!text.contains(PASS) && !text.contains(USER), "{text}");
+}
+
+#[tokio::test]
+async fn errlist_entries_with_the_specs_message_key_are_shown() {
+    let body = json!({
+        "errlist": [{"code": "con.auth", "message": "Authentication required", "conn_id": "C1"},
+                    {"code": "gen.", "msg": "Try later"}],
+        "connections": [{"conn_id": "C1", "name": "My Bank - James", "org_id": "O1", "sfin_url": "https://sfin.mybank.com"}],
+        "accounts": []
+    });
+    let out = fetch_ok(&bridge(body).await, None, &ctx()).await;
+    assert_eq!(
+        out.messages,
+        vec![
+            "Authentication required [con.auth]".to_string(),
+            "Try later [gen.]".to_string()
+        ]
+    );
+}
+
+#[tokio::test]
+async fn the_same_account_id_at_two_connections_is_two_accounts() {
+    let acct = |conn: &str, balance: &str, amount: &str| {
+        json!({"id": "2930002", "name": "Savings", "conn_id": conn, "currency": "USD",
+               "balance": balance, "balance-date": 1_763_200_000,
+               "transactions": [{"id": "T1", "posted": 1_763_164_800, "amount": amount, "description": "Interest"}]})
+    };
+    let body = json!({
+        "errlist": [],
+        "connections": [{"conn_id": "C1", "name": "Bank A", "org_id": "OA", "sfin_url": "https://a"},
+                        {"conn_id": "C2", "name": "Bank B", "org_id": "OB", "sfin_url": "https://b"}],
+        "accounts": [acct("C1", "100.23", "1.11"), acct("C2", "5000.00", "2.22")]
+    });
+    let out = fetch_ok(&bridge(body).await, None, &ctx()).await;
+    let accounts = &out.delta.accounts;
+    assert_eq!(accounts.len(), 2, "one balance lost: {accounts:?}");
+    assert_ne!(
+        accounts[0].provider_account_id,
+        accounts[1].provider_account_id
+    );
+    let balances: Vec<String> = accounts
+        .iter()
+        .map(|a| a.balance.amount.to_string())
+        .collect();
+    assert_eq!(balances, vec!["100.23", "5000.00"]);
+    assert_eq!(
+        (accounts[0].name.as_str(), accounts[1].name.as_str()),
+        ("Bank A — Savings", "Bank B — Savings")
+    );
+    let txns: Vec<(String, String)> = out
+        .delta
+        .upserts
+        .iter()
+        .map(|t| (t.provider_account_id.clone(), t.amount.amount.to_string()))
+        .collect();
+    assert_eq!(
+        txns,
+        vec![
+            (accounts[0].provider_account_id.clone(), "1.11".to_string()),
+            (accounts[1].provider_account_id.clone(), "2.22".to_string())
+        ],
+        "each bank's transaction stays with its account"
+    );
 }

@@ -14,12 +14,21 @@
 //! **Secrets.** The Access URL's `user:password` goes only into the `Authorization` header; it is
 //! stripped from the request URL, absent from `Debug`, and masked in every message and error.
 //!
-//! Map: `claim` setup tokens · `window` date windows and cursor · `wire` the JSON · `map` into
-//! domain types · `names` kind/name/payee guesses · `text` sanitising.
+//! **Accounts** are keyed by connection (or organization) and id, as the Bridge's ids are unique
+//! only within one: see `map` and, for stores written under bare ids, [`renames`].
+//!
+//! **Quota.** [`SimpleFin::fetch_counted`] reports how many requests the Bridge answered, so that
+//! requests that never reached it (connection refused, DNS failure) do not count against the 24.
+//!
+//! Map: `claim` setup tokens · `window` date windows and cursor · `wire` the JSON (`lenient` for
+//! the spec examples' slips) · `map` into domain types · `rekey` old account keys · `names`
+//! kind/name/payee guesses · `text` sanitising.
 
 mod claim;
+mod lenient;
 mod map;
 mod names;
+mod rekey;
 mod text;
 mod window;
 mod wire;
@@ -30,6 +39,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 pub use claim::claim;
+pub use rekey::{Split, renames, splits};
 
 use super::{FetchContext, ProviderError, check_url, http_client, transport_error};
 use crate::config::Secret;
@@ -56,6 +66,10 @@ pub mod messages {
 pub struct FetchOutcome {
     pub delta: Delta,
     pub messages: Vec<String>,
+    /// The Bridge's own id of each of `delta.accounts` (whose keys add the connection), in order.
+    pub account_ids: Vec<String>,
+    /// Whether the Bridge reported errors (its answer may leave accounts out).
+    pub server_errors: bool,
 }
 
 /// A SimpleFIN connection. `Debug` shows the Bridge's address without credentials.
@@ -110,6 +124,18 @@ impl SimpleFin {
         cursor: Option<&str>,
         ctx: &FetchContext,
     ) -> Result<FetchOutcome, ProviderError> {
+        self.fetch_counted(cursor, ctx, &mut 0).await
+    }
+
+    /// [`SimpleFin::fetch`], adding to `answered` each request the Bridge answered with an HTTP
+    /// status (whatever the outcome): the requests that count against its daily limit. A request
+    /// that failed before any answer (refused, unreachable, timed out) is not counted.
+    pub async fn fetch_counted(
+        &self,
+        cursor: Option<&str>,
+        ctx: &FetchContext,
+        answered: &mut u32,
+    ) -> Result<FetchOutcome, ProviderError> {
         let since = cursor.map(window::parse_cursor).transpose()?;
         let windows = window::plan(since, ctx);
         tracing::debug!(
@@ -119,7 +145,10 @@ impl SimpleFin {
         );
         let mut merged = Merged::default();
         for w in &windows {
-            let body = self.get(*w, ctx.now).await.map_err(|e| self.scrub(e))?;
+            let body = self
+                .get(*w, ctx.now, answered)
+                .await
+                .map_err(|e| self.scrub(e))?;
             let set = wire::AccountSet::parse(&body)
                 .map_err(|e| self.scrub(ProviderError::Malformed(e)))?;
             merged.add(&set, ctx).map_err(|e| self.scrub(e))?;
@@ -141,10 +170,20 @@ impl SimpleFin {
             bills: Vec::new(),
             cursor: Some(window::cursor_text(now)),
         };
-        Ok(FetchOutcome { delta, messages })
+        Ok(FetchOutcome {
+            delta,
+            messages,
+            account_ids: merged.bare_ids,
+            server_errors: merged.server_errors,
+        })
     }
 
-    async fn get(&self, w: Window, now: DateTime<Utc>) -> Result<String, ProviderError> {
+    async fn get(
+        &self,
+        w: Window,
+        now: DateTime<Utc>,
+        answered: &mut u32,
+    ) -> Result<String, ProviderError> {
         let mut url = self.accounts_url.clone();
         url.query_pairs_mut()
             .append_pair("start-date", &w.start.to_string())
@@ -157,6 +196,7 @@ impl SimpleFin {
             .send()
             .await
             .map_err(|e| transport_error(&e))?;
+        *answered = answered.saturating_add(1);
         match response.status().as_u16() {
             200..=299 => body_text(response).await,
             402 => Err(ProviderError::NeedsAttention(

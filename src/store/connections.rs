@@ -114,6 +114,28 @@ impl Store {
         Ok(done.rows_affected() > 0)
     }
 
+    /// Gives back `requests` taken by [`Store::take_quota`] for `day` that were never made (or
+    /// never reached the provider).
+    pub async fn return_quota(
+        &self,
+        connection_id: i64,
+        day: NaiveDate,
+        requests: u32,
+    ) -> Result<()> {
+        if requests == 0 {
+            return Ok(());
+        }
+        sqlx::query(
+            "UPDATE connections SET quota_used = MAX(quota_used - ?1, 0) WHERE id = ?2 AND quota_day = ?3",
+        )
+        .bind(i64::from(requests))
+        .bind(connection_id)
+        .bind(rows::date_text(day))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// The provider's own messages from the last sync (None clears them).
     pub async fn set_messages(&self, connection_id: i64, messages: Option<&str>) -> Result<()> {
         sqlx::query("UPDATE connections SET last_messages = ?1 WHERE id = ?2")

@@ -3,6 +3,11 @@
 //! Signs need no flipping: SimpleFIN, like Purse, counts money in as positive and reports card
 //! balances owed as negative. Dates are calendar dates in UTC. An account whose `currency` is not
 //! an ISO 4217 code (SimpleFIN allows a URL for custom currencies) is skipped with a message.
+//!
+//! **Account keys.** A SimpleFIN account id is unique only within its connection or organization:
+//! two banks behind one Access URL may both number an account `2930002`. Accounts are therefore
+//! stored under [`account_key`] (`{conn_id or org}/{id}`); stores written under the bare id are
+//! carried over by `rekey`.
 
 use std::collections::HashSet;
 
@@ -28,6 +33,8 @@ pub(super) struct Merged {
     pub messages: Vec<String>,
     /// Whether the Bridge reported any error (its data may then be incomplete).
     pub server_errors: bool,
+    /// The Bridge's own id of each of `accounts`, in the same order (for `rekey`).
+    pub bare_ids: Vec<String>,
     seen_accounts: HashSet<String>,
     skipped_accounts: HashSet<String>,
     seen_transactions: HashSet<(String, String)>,
@@ -43,23 +50,25 @@ impl Merged {
             self.note(msg);
         }
         for account in &set.accounts {
-            if self.skipped_accounts.contains(&account.id) {
+            let key = account_key(account);
+            if self.skipped_accounts.contains(&key) {
                 continue;
             }
             let Ok(currency) = Currency::new(&account.currency) else {
-                self.skipped_accounts.insert(account.id.clone());
+                self.skipped_accounts.insert(key);
                 self.note(format!(
                     "Skipped SimpleFIN account \"{}\": its currency \"{}\" is not an ISO 4217 code",
                     account.name, account.currency
                 ));
                 continue;
             };
-            if self.seen_accounts.insert(account.id.clone()) {
-                let snapshot = self.snapshot(set, account, currency, ctx)?;
+            if self.seen_accounts.insert(key.clone()) {
+                let snapshot = self.snapshot(set, account, &key, currency, ctx)?;
                 self.accounts.push(snapshot);
+                self.bare_ids.push(account.id.clone());
             }
             for raw in &account.transactions {
-                let txn = self.transaction(account, raw, currency, ctx)?;
+                let txn = self.transaction(account, &key, raw, currency, ctx)?;
                 if self
                     .seen_transactions
                     .insert((txn.provider_account_id.clone(), txn.provider_id.clone()))
@@ -81,6 +90,7 @@ impl Merged {
         &mut self,
         set: &AccountSet,
         account: &wire::Account,
+        key: &str,
         currency: Currency,
         ctx: &FetchContext,
     ) -> Result<AccountSnapshot, ProviderError> {
@@ -96,7 +106,7 @@ impl Merged {
             .and_then(|t| DateTime::<Utc>::from_timestamp(t, 0))
             .unwrap_or(ctx.now);
         Ok(AccountSnapshot {
-            provider_account_id: account.id.clone(),
+            provider_account_id: key.to_string(),
             name: display_name(&account.name, set.org_name(account).as_deref()),
             kind: guess_kind(&account.name),
             currency,
@@ -110,6 +120,7 @@ impl Merged {
     fn transaction(
         &mut self,
         account: &wire::Account,
+        key: &str,
         raw: &Value,
         currency: Currency,
         ctx: &FetchContext,
@@ -143,7 +154,7 @@ impl Merged {
             }),
         };
         Ok(IncomingTransaction {
-            provider_account_id: account.id.clone(),
+            provider_account_id: key.to_string(),
             provider_id: t.id,
             date,
             amount,
@@ -187,6 +198,15 @@ impl Merged {
             }
             Err(e) => Err(ProviderError::Malformed(format!("{what}: {e}"))),
         }
+    }
+}
+
+/// The key an account is stored under: `{scope}/{id}` (see [`AccountSet::scope`]), or the bare
+/// id when the answer names no connection or organization.
+pub(super) fn account_key(account: &wire::Account) -> String {
+    match AccountSet::scope(account) {
+        Some(scope) => format!("{scope}/{}", account.id),
+        None => account.id.clone(),
     }
 }
 

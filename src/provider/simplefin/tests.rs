@@ -38,7 +38,10 @@ const ONE: &str = r#"{"errors":[],"accounts":[{"org":{"name":"Credit Union","sfi
 fn maps_accounts_with_signs_kinds_and_names() {
     let m = merged(ONE).unwrap();
     let a = &m.accounts[0];
-    assert_eq!(a.provider_account_id, "acc-1");
+    assert_eq!(
+        a.provider_account_id, "Credit Union/acc-1",
+        "keyed by organization"
+    );
     assert_eq!(a.name, "Credit Union — Visa Card");
     assert_eq!(a.kind, AccountKind::CreditCard);
     assert_eq!(a.currency, Currency::USD);

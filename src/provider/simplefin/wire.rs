@@ -1,7 +1,9 @@
 //! The SimpleFIN `/accounts` response as it arrives on the wire (private to the adapter).
 //!
-//! Both protocol generations are accepted: `errors:[string]` and the newer `errlist:[{code, msg}]`,
-//! `org` on each account or `connections[]` referenced by `conn_id`. Unknown fields are ignored.
+//! Both protocol generations are accepted: `errors:[string]` and the newer `errlist:[{code, msg}]`
+//! (the spec's own examples also write `message`), `org` on each account or `connections[]`
+//! referenced by `conn_id`. Unknown fields are ignored. A body that is not strict JSON only
+//! because of the slips the spec's examples make is read through [`super::lenient`].
 //! Amounts stay JSON values until mapping, so a decimal string (or, leniently, a number — kept
 //! exact by serde_json's `arbitrary_precision`) is never routed through `f64`. Each transaction
 //! stays a JSON value too, so its raw text can be kept alongside the mapped transaction.
@@ -27,6 +29,9 @@ pub(super) struct ErrItem {
     pub code: Option<Value>,
     #[serde(default)]
     pub msg: Option<String>,
+    /// The key the spec's Quickstart example uses instead of `msg`.
+    #[serde(default)]
+    pub message: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -34,14 +39,20 @@ pub(super) struct Connection {
     pub conn_id: String,
     #[serde(default)]
     pub name: Option<String>,
+    #[serde(default)]
+    pub org_name: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub(super) struct Org {
     #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
     pub domain: Option<String>,
+    #[serde(rename = "sfin-url", default)]
+    pub sfin_url: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,6 +61,8 @@ pub(super) struct Account {
     pub org: Option<Org>,
     #[serde(default)]
     pub conn_id: Option<String>,
+    #[serde(default)]
+    pub conn_name: Option<String>,
     pub id: String,
     pub name: String,
     pub currency: String,
@@ -82,10 +95,15 @@ pub(super) struct Transaction {
 }
 
 impl AccountSet {
-    /// Parses a response body; the error names what is wrong and where.
+    /// Parses a response body; the error names what is wrong and where (line and column of the
+    /// body as received). Strict JSON first; failing that, the body with the spec examples'
+    /// slips repaired (see [`super::lenient`]), which never changes a valid body's meaning.
     pub fn parse(body: &str) -> Result<AccountSet, String> {
-        serde_json::from_str(body)
-            .map_err(|e| format!("the SimpleFIN /accounts response is not valid: {e}"))
+        serde_json::from_str(body).or_else(|strict| {
+            super::lenient::repair(body)
+                .and_then(|fixed| serde_json::from_str(&fixed).ok())
+                .ok_or_else(|| format!("the SimpleFIN /accounts response is not valid: {strict}"))
+        })
     }
 
     /// The user-facing texts of `errors` and `errlist`, unsanitised.
@@ -95,7 +113,11 @@ impl AccountSet {
             other => other.to_string(),
         });
         let listed = self.errlist.iter().map(|e| {
-            let msg = e.msg.clone().unwrap_or_else(|| "unspecified error".into());
+            let msg = e
+                .msg
+                .clone()
+                .or_else(|| e.message.clone())
+                .unwrap_or_else(|| "unspecified error".into());
             match &e.code {
                 Some(Value::String(code)) => format!("{msg} [{code}]"),
                 Some(Value::Null) | None => msg,
@@ -105,7 +127,8 @@ impl AccountSet {
         plain.chain(listed).collect()
     }
 
-    /// The institution name for an account: its `org.name`, else its connection's name.
+    /// The institution name for an account: its `org.name` (or domain), else its connection's
+    /// name (from `connections[]`, or the account's own `conn_name`).
     pub fn org_name(&self, account: &Account) -> Option<String> {
         let from_org = account
             .org
@@ -117,9 +140,29 @@ impl AccountSet {
                 self.connections
                     .iter()
                     .find(|c| c.conn_id == id)
-                    .and_then(|c| c.name.clone())
+                    .and_then(|c| c.name.clone().or_else(|| c.org_name.clone()))
             })
+            .or_else(|| account.conn_name.clone())
             .filter(|n| !n.trim().is_empty())
+    }
+
+    /// What makes an account id unique: SimpleFIN account ids are unique only within a connection
+    /// (protocol 2: `conn_id`) or an organization (protocol 1: `org.id`, else `org.domain`, else
+    /// `org.name`, else `org.sfin-url`). None when the answer names neither.
+    pub fn scope(account: &Account) -> Option<String> {
+        let org = account.org.as_ref();
+        [
+            account.conn_id.as_deref(),
+            org.and_then(|o| o.id.as_deref()),
+            org.and_then(|o| o.domain.as_deref()),
+            org.and_then(|o| o.name.as_deref()),
+            org.and_then(|o| o.sfin_url.as_deref()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .map(str::to_string)
     }
 }
 
