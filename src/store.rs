@@ -109,7 +109,9 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(10))
+            // Search matches text through REGEXP: case folded over all of Unicode (search.rs).
+            .with_regexp();
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
@@ -119,7 +121,9 @@ impl Store {
 
     /// A private in-memory store (tests, benchmarks).
     pub async fn open_in_memory() -> Result<Store> {
-        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
+        let options = SqliteConnectOptions::from_str("sqlite::memory:")?
+            .foreign_keys(true)
+            .with_regexp();
         // One connection: every in-memory connection would be a separate database.
         let pool = SqlitePoolOptions::new()
             .max_connections(1)

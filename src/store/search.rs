@@ -8,8 +8,12 @@
 //!    a term of 3+ characters; shorter ones are looked for row by row), category names, and
 //!    the amount index.
 //!
-//! Both steps return exactly what the plain `LIKE` filter would (step 2 re-checks its index hits
-//! with the same `LIKE`), newest first, keyset-paged after a [`TxnCursor`].
+//! Text matches ignore case over all of Unicode ([`folded_pattern`]: `ñandú` finds `Ñandú`,
+//! `MÜLLER` finds `Müller`): SQLite's `LIKE` folds ASCII letters only, so the text is compared
+//! with `REGEXP` (the `regex` crate, registered on every connection by the store). The trigram
+//! index folds case over Unicode too, so it still narrows step 2 to a superset of the matches.
+//! Both steps return exactly what the plain row-by-row filter would (step 2 re-checks its
+//! index hits with the same `REGEXP`), newest first, keyset-paged after a [`TxnCursor`].
 
 use sqlx::{QueryBuilder, Sqlite};
 
@@ -20,6 +24,12 @@ use crate::domain::{Currency, Money, Transaction};
 
 /// Newest rows step 1 looks through.
 pub const WINDOW: u32 = 10_000;
+
+/// The `REGEXP` pattern that finds `text` anywhere in a value, ignoring case by Unicode simple
+/// case folding (`(?i)` of the `regex` crate); every other character stands for itself.
+pub(super) fn folded_pattern(text: &str) -> String {
+    format!("(?i){}", regex::escape(text))
+}
 
 /// The trimmed search text, when the filter has one.
 pub(super) fn search_text(filter: &TxnFilter) -> Option<&str> {
@@ -103,27 +113,22 @@ impl Store {
     }
 }
 
-/// `text` (3+ characters) in payee or description (trigram index, re-checked with `LIKE`), in the
-/// category name, or as an amount of either sign.
+/// `text` (3+ characters) in payee or description (trigram index, re-checked with `REGEXP`), in
+/// the category name, or as an amount of either sign.
 fn push_indexed_search(q: &mut QueryBuilder<Sqlite>, text: &str) {
-    let pattern = format!(
-        "%{}%",
-        text.replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
+    let pattern = folded_pattern(text);
     q.push(
         " AND ((t.id IN (SELECT rowid FROM transactions_search WHERE transactions_search MATCH ",
     )
     .push_bind(trigram_query(text))
-    .push(") AND (t.payee LIKE ")
+    .push(") AND (t.payee REGEXP ")
     .push_bind(pattern.clone())
-    .push(" ESCAPE '\\' OR t.description LIKE ")
+    .push(" OR t.description REGEXP ")
     .push_bind(pattern.clone())
-    .push(" ESCAPE '\\'))");
-    q.push(" OR t.category_id IN (SELECT id FROM categories WHERE name LIKE ")
+    .push("))");
+    q.push(" OR t.category_id IN (SELECT id FROM categories WHERE name REGEXP ")
         .push_bind(pattern)
-        .push(" ESCAPE '\\')");
+        .push(")");
     if let Ok(amount) = parse_decimal(text) {
         // Currency-agnostic, in cents (the common 2-digit exponent), as the plain filter does.
         if let Ok(minor) = Money::new(amount.abs(), Currency::USD).to_minor() {
@@ -139,7 +144,7 @@ fn push_indexed_search(q: &mut QueryBuilder<Sqlite>, text: &str) {
 
 /// An FTS5 query for every trigram of `text` (3+ characters): `"cof" AND "off" AND …`. The index
 /// keeps no token positions (migration 0009), so it cannot match a phrase; rows holding all the
-/// trigrams are a superset of the rows holding the text, which the caller's `LIKE` narrows.
+/// trigrams are a superset of the rows holding the text, which the caller's `REGEXP` narrows.
 fn trigram_query(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut seen = std::collections::HashSet::new();

@@ -138,21 +138,12 @@ pub(super) fn push_filter(q: &mut QueryBuilder<Sqlite>, filter: &TxnFilter) {
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        let pattern = format!(
-            "%{}%",
-            text.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        q.push(" AND (t.payee LIKE ")
-            .push_bind(pattern.clone())
-            .push(" ESCAPE '\\'");
-        q.push(" OR t.description LIKE ")
-            .push_bind(pattern.clone())
-            .push(" ESCAPE '\\'");
-        q.push(" OR c.name LIKE ")
-            .push_bind(pattern)
-            .push(" ESCAPE '\\'");
+        // Case folded over all of Unicode, as search.rs explains.
+        let pattern = super::search::folded_pattern(text);
+        q.push(" AND (t.payee REGEXP ").push_bind(pattern.clone());
+        q.push(" OR t.description REGEXP ")
+            .push_bind(pattern.clone());
+        q.push(" OR c.name REGEXP ").push_bind(pattern);
         if let Ok(amount) = parse_decimal(text) {
             // Amount search is currency-agnostic: compare in cents (the common 2-digit exponent).
             if let Ok(minor) = Money::new(amount.abs(), crate::domain::Currency::USD).to_minor() {
