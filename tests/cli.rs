@@ -4,6 +4,8 @@
 
 #[path = "cli/bills.rs"]
 mod bills;
+#[path = "cli/filters.rs"]
+mod filters;
 #[path = "cli/import_then_sync.rs"]
 mod import_then_sync;
 

@@ -11,6 +11,7 @@ use crate::domain::{Money, Transaction, TransactionId, money::parse_decimal};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TxnFilter {
     pub account_id: Option<i64>,
+    /// This category and every category beneath it.
     pub category: Option<String>,
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
@@ -124,7 +125,14 @@ pub(super) fn push_filter(q: &mut QueryBuilder<Sqlite>, filter: &TxnFilter) {
         q.push(" AND t.account_id = ").push_bind(account);
     }
     if let Some(category) = &filter.category {
-        q.push(" AND c.name = ").push_bind(category.clone());
+        // The category and everything beneath it, as budgets count it: Dining holds Coffee.
+        q.push(
+            " AND t.category_id IN (WITH RECURSIVE within(id) AS (SELECT id FROM categories WHERE name = ",
+        )
+        .push_bind(category.clone())
+        .push(
+            " UNION SELECT k.id FROM categories k JOIN within w ON k.parent_id = w.id) SELECT id FROM within)",
+        );
     }
     if let Some(since) = filter.since {
         q.push(" AND t.date >= ").push_bind(rows::date_text(since));

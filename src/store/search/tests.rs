@@ -259,4 +259,5 @@ fn the_index_query_asks_for_every_trigram_once_quoted() {
     assert_eq!(trigram_query(r#"a"bé"#), r#""a""b" AND """bé""#);
 }
 
+mod category;
 mod unicode;
