@@ -8,6 +8,8 @@ mod bills;
 mod filters;
 #[path = "cli/import_then_sync.rs"]
 mod import_then_sync;
+#[path = "cli/trust.rs"]
+mod trust;
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;

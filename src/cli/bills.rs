@@ -161,7 +161,7 @@ async fn list(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow::Result
                 if b.paid {
                     "paid".into()
                 } else {
-                    format!("{} days", b.days_left(today))
+                    b.when_due(today)
                 },
                 source(r),
             ]
@@ -171,7 +171,7 @@ async fn list(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow::Result
         out,
         "{}",
         table(
-            &["ID", "Bill", "Amount", "Minimum", "Due", "Left", "Source"],
+            &["ID", "Bill", "Amount", "Minimum", "Due", "When", "Source"],
             rows,
             &[0, 2, 3, 5]
         )

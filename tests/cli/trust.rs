@@ -1,0 +1,36 @@
+//! Smaller things a user trips over: how bills say when they are due, quiet closed pipes, date
+//! ranges that cannot hold anything, errors that say things once, and refusals at link time.
+
+use super::Env;
+
+#[test]
+fn bills_say_when_in_words() {
+    let env = Env::new();
+    for (name, due) in [
+        ("Rent", "2026-11-21"),
+        ("Gym", "2026-11-22"),
+        ("Water", "2026-11-26"),
+        ("Old tax", "2026-11-10"),
+    ] {
+        env.ok(&["bills", "add", name, "10", "--due", due]);
+    }
+    let out = env.ok(&["bills"]);
+    let line = |name: &str| {
+        out.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("no {name} in\n{out}"))
+            .to_string()
+    };
+    assert!(line("Rent").contains("today"), "{out}");
+    assert!(line("Gym").contains("tomorrow"), "{out}");
+    assert!(line("Water").contains("in 5 days"), "{out}");
+    assert!(
+        line("Old tax").contains("overdue since 2026-11-10"),
+        "{out}"
+    );
+    let negative = regex::Regex::new(r"-\d+ days").unwrap();
+    assert!(
+        !out.contains(" 1 days") && !negative.is_match(&out),
+        "{out}"
+    );
+}
