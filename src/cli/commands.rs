@@ -85,7 +85,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         vec![
                             a.id.to_string(),
                             a.created.format("%Y-%m-%d").to_string(),
-                            a.kind.label().to_string(),
+                            a.title(),
                             a.message.clone(),
                             if a.acknowledged {
                                 "yes".into()
