@@ -142,9 +142,8 @@ fn render_table(app: &App, r: &BudgetReport, frame: &mut Frame, area: Rect, them
         Row::new(panes::pick(keep, cells))
     });
 
-    let total_pct = (!r.total_budgeted.amount.is_zero()).then(|| {
-        (r.total_spent.amount / r.total_budgeted.amount * Decimal::ONE_HUNDRED).round_dp(1)
-    });
+    // Of the budgets plus rollover, as each row's Used.
+    let total_pct = r.total_percent();
     let footer = [
         Text::from(vec![
             Line::styled(text::UNBUDGETED, theme.dim()),
