@@ -1,7 +1,7 @@
 //! Smaller things a user trips over: how bills say when they are due, quiet closed pipes, date
 //! ranges that cannot hold anything, errors that say things once, and refusals at link time.
 
-use super::Env;
+use super::{Env, closed_stdout};
 
 #[test]
 fn bills_say_when_in_words() {
@@ -33,4 +33,39 @@ fn bills_say_when_in_words() {
         !out.contains(" 1 days") && !negative.is_match(&out),
         "{out}"
     );
+}
+
+#[test]
+fn every_command_that_prints_is_quiet_on_a_closed_pipe() {
+    let env = Env::new();
+    env.ok(&["--demo", "sync"]);
+    let commands: &[&[&str]] = &[
+        &["export", "--format", "csv"],
+        &["export", "--format", "json"],
+        &["export", "--format", "ledger"],
+        &["export", "--format", "beancount"],
+        &["transactions"],
+        &["transactions", "--json"],
+        &["accounts"],
+        &["budgets"],
+        &["budgets", "--json"],
+        &["alerts"],
+        &["alerts", "--json"],
+        &["rules"],
+        &["rules", "--json"],
+        &["bills"],
+        &["bills", "--json"],
+        &["categories"],
+        &["status"],
+    ];
+    let mut noisy = Vec::new();
+    for args in commands {
+        let args: Vec<&str> = ["--demo"].iter().chain(args.iter()).copied().collect();
+        let out = closed_stdout(&env, &args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if !stderr.is_empty() || !out.status.success() {
+            noisy.push(format!("purse {args:?}: {:?} {stderr}", out.status));
+        }
+    }
+    assert!(noisy.is_empty(), "{noisy:#?}");
 }
