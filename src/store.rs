@@ -51,7 +51,7 @@ pub enum StoreError {
     Sql(#[from] sqlx::Error),
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
-    #[error("{0}")]
+    #[error(transparent)]
     Money(#[from] MoneyError),
     #[error("the database holds a value Purse cannot read: {0}")]
     Corrupt(String),
