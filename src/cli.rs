@@ -6,6 +6,7 @@ mod alerts;
 mod bills;
 mod commands;
 mod context;
+mod dates;
 mod export;
 mod import;
 mod link;

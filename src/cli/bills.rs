@@ -9,7 +9,8 @@ use anyhow::{Context as _, bail};
 use clap::{Args, Subcommand};
 
 use super::Context;
-use super::commands::{parse_date, print_json};
+use super::commands::print_json;
+use super::dates::parse_date;
 use super::output::{self, BillJson, table};
 use crate::domain::bill::schedule::Every;
 use crate::domain::money::parse_decimal;

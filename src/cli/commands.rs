@@ -7,6 +7,7 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 
 use super::output::{self, AccountJson, AlertJson, BudgetJson, StatusJson, TransactionJson, table};
+use super::dates::date_range;
 use super::streamed::StreamedTable;
 use super::{BudgetAction, Cli, Command, Context, TransactionArgs};
 use crate::domain::{Money, Month, Transaction, money::parse_decimal};
@@ -317,6 +318,7 @@ async fn transactions(
     json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
+    let (since, until) = date_range(args.since.as_deref(), args.until.as_deref())?;
     let filter = TxnFilter {
         account_id: match &args.account {
             Some(name) => Some(ctx.store.find_account(name).await?.id),
@@ -333,16 +335,8 @@ async fn transactions(
             ),
             None => None,
         },
-        since: args
-            .since
-            .as_deref()
-            .map(|d| parse_date("--since", d))
-            .transpose()?,
-        until: args
-            .until
-            .as_deref()
-            .map(|d| parse_date("--until", d))
-            .transpose()?,
+        since,
+        until,
         search: args.search.clone(),
     };
     let mut left = args.limit.unwrap_or(u64::MAX);
@@ -503,11 +497,6 @@ fn month_or_current(ctx: &Context, month: Option<&str>) -> anyhow::Result<Month>
         Some(m) => Ok(m.parse::<Month>()?),
         None => Ok(Month::of(ctx.clock.today())),
     }
-}
-
-pub(super) fn parse_date(flag: &str, text: &str) -> anyhow::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .with_context(|| format!("{flag} \"{text}\" is not a date (expected YYYY-MM-DD)"))
 }
 
 pub(super) fn print_json<T: serde::Serialize>(

@@ -69,3 +69,44 @@ fn every_command_that_prints_is_quiet_on_a_closed_pipe() {
     }
     assert!(noisy.is_empty(), "{noisy:#?}");
 }
+
+#[test]
+fn a_date_range_that_ends_before_it_starts_is_refused() {
+    let env = Env::new();
+    env.ok(&["--demo", "sync"]);
+    for args in [
+        &[
+            "--demo",
+            "transactions",
+            "--since",
+            "2026-11-10",
+            "--until",
+            "2026-11-01",
+        ][..],
+        &[
+            "--demo",
+            "export",
+            "--format",
+            "csv",
+            "--since",
+            "2026-11-10",
+            "--until",
+            "2026-11-01",
+        ][..],
+    ] {
+        let err = env.fails(args);
+        assert!(
+            err.contains("--since 2026-11-10") && err.contains("--until 2026-11-01"),
+            "purse {args:?}: {err}"
+        );
+    }
+    // The same day at both ends is a range of one day.
+    env.ok(&[
+        "--demo",
+        "transactions",
+        "--since",
+        "2026-11-10",
+        "--until",
+        "2026-11-10",
+    ]);
+}
