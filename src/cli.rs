@@ -187,14 +187,11 @@ mod tests {
     use super::describe;
     use crate::domain::MoneyError;
     use crate::store::StoreError;
-    use anyhow::Context as _;
 
     #[test]
     fn an_error_that_quotes_its_source_says_it_once() {
         let overflow = MoneyError::Overflow(rust_decimal::Decimal::MAX);
-        let e = Err::<(), _>(StoreError::from(overflow))
-            .context("budget for Travel")
-            .unwrap_err();
+        let e = anyhow::Error::from(StoreError::from(overflow)).context("budget for Travel");
         assert_eq!(
             describe(&e),
             "budget for Travel: 79228162514264337593543950335 is too large to store"

@@ -4,10 +4,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
-use chrono::NaiveDate;
 
-use super::output::{self, AccountJson, AlertJson, BudgetJson, StatusJson, TransactionJson, table};
 use super::dates::date_range;
+use super::output::{self, AccountJson, AlertJson, BudgetJson, StatusJson, TransactionJson, table};
 use super::streamed::StreamedTable;
 use super::{BudgetAction, Cli, Command, Context, TransactionArgs};
 use crate::domain::{Money, Month, Transaction, money::parse_decimal};

@@ -5,7 +5,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Row, Table, TableState, Wrap};
-use rust_decimal::Decimal;
 
 use crate::domain::{BudgetLine, BudgetReport, Money};
 use crate::tui::app::{App, BudgetEditor, BudgetView, EditStage, Pane};
