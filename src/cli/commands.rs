@@ -17,6 +17,9 @@ use crate::sync;
 const PAGE: u32 = 1000;
 
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if cli.command.is_none() {
+        crate::tui::terminal::require_terminal()?;
+    }
     // Linking and importing work on the real store, never the demo bank's.
     let auto_demo = !matches!(cli.command, Some(Command::Link { .. } | Command::Import(_)));
     let ctx = Context::open_with(&cli.global, auto_demo).await?;

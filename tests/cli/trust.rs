@@ -110,3 +110,23 @@ fn a_date_range_that_ends_before_it_starts_is_refused() {
         "2026-11-10",
     ]);
 }
+
+#[test]
+fn the_dashboard_without_a_terminal_says_it_needs_one() {
+    let env = Env::new();
+    for args in [&[][..], &["--demo"][..]] {
+        let out = env.run(args);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "purse {args:?}: {:?}", out.status);
+        assert!(
+            stdout.is_empty(),
+            "purse {args:?} wrote to stdout: {stdout:?}"
+        );
+        assert!(!stderr.contains('\u{1b}'), "escape codes: {stderr:?}");
+        assert!(
+            stderr.contains(purse::tui::text::NEEDS_TERMINAL),
+            "purse {args:?}: {stderr:?}"
+        );
+    }
+}
