@@ -130,3 +130,64 @@ fn the_dashboard_without_a_terminal_says_it_needs_one() {
         );
     }
 }
+
+#[test]
+fn link_refuses_an_address_sync_would_refuse() {
+    let env = Env::new();
+    for url in ["http://10.0.0.1", "ftp://plaid.example.com", "not a url"] {
+        let err = env.fails(&[
+            "link",
+            "plaid",
+            "--name",
+            "Bank",
+            "--access-token",
+            "access-sandbox-123",
+            "--client-id",
+            "id",
+            "--secret",
+            "shh",
+            "--base-url",
+            url,
+        ]);
+        assert!(err.contains("--base-url"), "{url}: {err}");
+        assert!(
+            !err.contains("shh") && !err.contains("access-sandbox-123"),
+            "{err}"
+        );
+        assert!(
+            !env.data_dir().join("credentials.toml").exists(),
+            "{url}: credentials were stored"
+        );
+    }
+    let err = env.fails(&[
+        "link",
+        "plaid",
+        "--name",
+        "Bank",
+        "--access-token",
+        "t",
+        "--client-id",
+        "id",
+        "--secret",
+        "s",
+        "--base-url",
+        "http://10.0.0.1",
+    ]);
+    assert!(err.contains("https://"), "{err}");
+    // What sync accepts, link accepts: https, and plain http on loopback.
+    env.ok(&[
+        "link",
+        "plaid",
+        "--name",
+        "Local",
+        "--access-token",
+        "t",
+        "--client-id",
+        "id",
+        "--secret",
+        "s",
+        "--base-url",
+        "http://127.0.0.1:9",
+    ]);
+    assert!(env.data_dir().join("credentials.toml").exists());
+}
