@@ -147,11 +147,12 @@ pub(super) fn push_filter(q: &mut QueryBuilder<Sqlite>, filter: &TxnFilter) {
         .filter(|s| !s.is_empty())
     {
         // Case folded over all of Unicode, as search.rs explains.
-        let pattern = super::search::folded_pattern(text);
-        q.push(" AND (t.payee REGEXP ").push_bind(pattern.clone());
-        q.push(" OR t.description REGEXP ")
-            .push_bind(pattern.clone());
-        q.push(" OR c.name REGEXP ").push_bind(pattern);
+        q.push(" AND (");
+        super::search::push_contains(q, "t.payee", text);
+        q.push(" OR ");
+        super::search::push_contains(q, "t.description", text);
+        q.push(" OR ");
+        super::search::push_contains(q, "c.name", text);
         if let Ok(amount) = parse_decimal(text) {
             // Amount search is currency-agnostic: compare in cents (the common 2-digit exponent).
             if let Ok(minor) = Money::new(amount.abs(), crate::domain::Currency::USD).to_minor() {
