@@ -6,6 +6,7 @@ mod alerts;
 mod bills;
 mod commands;
 mod context;
+mod dates;
 mod export;
 mod import;
 mod link;
@@ -151,10 +152,28 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            terminal_out::eprintln_safe(format_args!("purse: {e:#}"));
+            terminal_out::eprintln_safe(format_args!("purse: {}", describe(&e)));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes, each said once: "context: message: cause". An error whose
+/// message already quotes its source (thiserror's `#[error("…: {0}")]` over a `#[from]`
+/// field) would otherwise print the source's text twice (`{:#}` appends every source).
+pub fn describe(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let part = cause.to_string();
+        if part.is_empty() || text.contains(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
 }
 
 /// Output piped into `head` and closed early is not an error worth reporting.
@@ -162,4 +181,26 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain()
         .filter_map(|c| c.downcast_ref::<std::io::Error>())
         .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe;
+    use crate::domain::MoneyError;
+    use crate::store::StoreError;
+
+    #[test]
+    fn an_error_that_quotes_its_source_says_it_once() {
+        let overflow = MoneyError::Overflow(rust_decimal::Decimal::MAX);
+        let e = anyhow::Error::from(StoreError::from(overflow)).context("budget for Travel");
+        assert_eq!(
+            describe(&e),
+            "budget for Travel: 79228162514264337593543950335 is too large to store"
+        );
+        let io = std::io::Error::other("disk full");
+        let e = anyhow::Error::from(crate::export::ExportError::from(io));
+        assert_eq!(describe(&e), "cannot write the export: disk full");
+        let e = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(describe(&e), "outer: inner");
+    }
 }

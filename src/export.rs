@@ -78,7 +78,20 @@ pub enum ExportError {
     #[error("cannot write the export: {0}")]
     Io(#[from] std::io::Error),
     #[error("cannot write CSV: {0}")]
-    Csv(#[from] csv::Error),
+    Csv(csv::Error),
+}
+
+impl From<csv::Error> for ExportError {
+    /// A write that failed is an I/O error (a closed pipe stays recognisable as one).
+    fn from(e: csv::Error) -> Self {
+        if !e.is_io_error() {
+            return ExportError::Csv(e);
+        }
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => ExportError::Io(io),
+            other => ExportError::Io(std::io::Error::other(format!("{other:?}"))),
+        }
+    }
 }
 
 /// Writes the export to `out`.

@@ -44,7 +44,7 @@ impl Note {
             _ => Urgency::Normal,
         };
         Note {
-            summary: alert.kind.label().to_string(),
+            summary: alert.title(),
             body: alert.message.clone(),
             urgency,
         }

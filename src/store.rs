@@ -62,7 +62,7 @@ pub enum StoreError {
     Sql(#[from] sqlx::Error),
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
-    #[error("{0}")]
+    #[error(transparent)]
     Money(#[from] MoneyError),
     #[error("the database holds a value Purse cannot read: {0}")]
     Corrupt(String),
@@ -130,7 +130,9 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(locks::WRITE_WAIT);
+            .busy_timeout(locks::WRITE_WAIT)
+            // Search matches text through REGEXP: case folded over all of Unicode (search.rs).
+            .with_regexp();
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
@@ -145,7 +147,9 @@ impl Store {
 
     /// A private in-memory store (tests, benchmarks).
     pub async fn open_in_memory() -> Result<Store> {
-        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
+        let options = SqliteConnectOptions::from_str("sqlite::memory:")?
+            .foreign_keys(true)
+            .with_regexp();
         // One connection: every in-memory connection would be a separate database.
         let pool = SqlitePoolOptions::new()
             .max_connections(1)

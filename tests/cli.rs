@@ -8,10 +8,14 @@ mod bills;
 mod concurrent;
 #[path = "cli/currency.rs"]
 mod currency;
+#[path = "cli/filters.rs"]
+mod filters;
 #[path = "cli/import_then_sync.rs"]
 mod import_then_sync;
 #[path = "cli/sync_status.rs"]
 mod sync_status;
+#[path = "cli/trust.rs"]
+mod trust;
 #[path = "cli/typed_amounts.rs"]
 mod typed_amounts;
 

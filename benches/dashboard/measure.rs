@@ -22,6 +22,7 @@ const SEARCHES: &[(&str, &str)] = &[
     ("rare payee", "ikea"),
     ("amount", "24.99"),
     ("no match", "zzqx"),
+    ("non-ASCII", "MÜLLER"),
 ];
 
 /// One start of the dashboard: the time to the first full frame, then (when `keys`) the rest.

@@ -9,7 +9,8 @@ use anyhow::{Context as _, bail};
 use clap::{Args, Subcommand};
 
 use super::Context;
-use super::commands::{parse_date, print_json};
+use super::commands::print_json;
+use super::dates::parse_date;
 use super::output::{self, BillJson, table};
 use crate::domain::bill::schedule::Every;
 use crate::domain::{BillSource, Currency, NewManualBill};
@@ -155,7 +156,7 @@ async fn list(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow::Result
                 if b.paid {
                     "paid".into()
                 } else {
-                    format!("{} days", b.days_left(today))
+                    b.when_due(today)
                 },
                 source(r),
             ]
@@ -165,7 +166,7 @@ async fn list(ctx: &Context, json: bool, out: &mut impl Write) -> anyhow::Result
         out,
         "{}",
         table(
-            &["ID", "Bill", "Amount", "Minimum", "Due", "Left", "Source"],
+            &["ID", "Bill", "Amount", "Minimum", "Due", "When", "Source"],
             rows,
             &[0, 2, 3, 5]
         )

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
-use chrono::NaiveDate;
 
+use super::dates::date_range;
 use super::output::{self, AccountJson, AlertJson, BudgetJson, StatusJson, TransactionJson, table};
 use super::streamed::StreamedTable;
 use super::terminal_out::{TerminalOut, eprintln_safe};
@@ -18,6 +18,9 @@ use crate::sync;
 const PAGE: u32 = 1000;
 
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if cli.command.is_none() {
+        crate::tui::terminal::require_terminal()?;
+    }
     // Linking and importing work on the real store, never the demo bank's.
     let auto_demo = !matches!(cli.command, Some(Command::Link { .. } | Command::Import(_)));
     let ctx = Context::open_with(&cli.global, auto_demo).await?;
@@ -91,7 +94,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         vec![
                             a.id.to_string(),
                             a.created.format("%Y-%m-%d").to_string(),
-                            a.kind.label().to_string(),
+                            a.title(),
                             a.message.clone(),
                             if a.acknowledged {
                                 "yes".into()
@@ -326,6 +329,7 @@ async fn transactions(
     json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
+    let (since, until) = date_range(args.since.as_deref(), args.until.as_deref())?;
     let filter = TxnFilter {
         account_id: match &args.account {
             Some(name) => Some(ctx.store.find_account(name).await?.id),
@@ -342,16 +346,8 @@ async fn transactions(
             ),
             None => None,
         },
-        since: args
-            .since
-            .as_deref()
-            .map(|d| parse_date("--since", d))
-            .transpose()?,
-        until: args
-            .until
-            .as_deref()
-            .map(|d| parse_date("--until", d))
-            .transpose()?,
+        since,
+        until,
         search: args.search.clone(),
     };
     let mut left = args.limit.unwrap_or(u64::MAX);
@@ -512,11 +508,6 @@ fn month_or_current(ctx: &Context, month: Option<&str>) -> anyhow::Result<Month>
         Some(m) => Ok(m.parse::<Month>()?),
         None => Ok(Month::of(ctx.clock.today())),
     }
-}
-
-pub(super) fn parse_date(flag: &str, text: &str) -> anyhow::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .with_context(|| format!("{flag} \"{text}\" is not a date (expected YYYY-MM-DD)"))
 }
 
 pub(super) fn print_json<T: serde::Serialize>(

@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
 use super::Context;
-use super::commands::parse_date;
+use super::dates::date_range;
 use crate::export::{ExportFormat, ExportOptions, export};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,6 +48,7 @@ pub struct ExportArgs {
 
 /// Runs `purse export`.
 pub async fn run(ctx: &Context, args: &ExportArgs, out: &mut impl Write) -> anyhow::Result<()> {
+    let (since, until) = date_range(args.since.as_deref(), args.until.as_deref())?;
     let account_id = match &args.account {
         Some(name) => Some(ctx.store.find_account(name).await?.id),
         None => None,
@@ -59,16 +60,8 @@ pub async fn run(ctx: &Context, args: &ExportArgs, out: &mut impl Write) -> anyh
             FormatArg::Ledger => ExportFormat::Ledger,
             FormatArg::Beancount => ExportFormat::Beancount,
         },
-        since: args
-            .since
-            .as_deref()
-            .map(|s| parse_date("--since", s))
-            .transpose()?,
-        until: args
-            .until
-            .as_deref()
-            .map(|s| parse_date("--until", s))
-            .transpose()?,
+        since,
+        until,
         account_id,
         assertions: !args.no_assertions,
         currency: ctx.currency(),

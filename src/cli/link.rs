@@ -12,7 +12,7 @@ use super::Context;
 use crate::config::{ConnectionConfig, ProviderKind, Secret};
 use crate::credentials::Credentials;
 use crate::provider::plaid::{self, Plaid, PlaidConfig};
-use crate::provider::simplefin;
+use crate::provider::{check_url, simplefin};
 
 #[derive(Debug, Subcommand)]
 pub enum LinkCommand {
@@ -81,6 +81,8 @@ pub async fn run(ctx: &Context, command: LinkCommand, out: &mut impl Write) -> a
                 Some(u) => u.clone(),
                 None => plaid::base_url_for(Some(&environment))?.to_string(),
             };
+            // The rule every sync applies, checked now rather than at the first sync.
+            check_url(&url).context("--base-url")?;
             let (client_id, secret) = (Secret::new(client_id), Secret::new(secret));
             let token = match access_token {
                 Some(t) => Secret::new(t),

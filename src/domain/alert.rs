@@ -69,6 +69,19 @@ pub struct Alert {
     pub acknowledged: bool,
 }
 
+impl Alert {
+    /// Its title (a table's Kind column, a notification's summary, the dashboard's alert
+    /// heading): the kind's label, except for the 80% budget warning, which is not over budget
+    /// yet: "80% of budget used".
+    pub fn title(&self) -> String {
+        if self.kind == AlertKind::OverBudget && super::over_budget::is_warning(&self.key) {
+            format!("{}% of budget used", super::over_budget::WARN_PERCENT)
+        } else {
+            self.kind.label().to_string()
+        }
+    }
+}
+
 /// An alert a rule wants raised (the store assigns id and created time).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAlert {

@@ -60,6 +60,17 @@ impl Bill {
     pub fn days_left(&self, today: NaiveDate) -> i64 {
         (self.due - today).num_days()
     }
+
+    /// When it is due, in words, for bill lists: "today", "tomorrow", "in 5 days", or
+    /// "overdue since 2026-11-18".
+    pub fn when_due(&self, today: NaiveDate) -> String {
+        match self.days_left(today) {
+            0 => "today".to_string(),
+            1 => "tomorrow".to_string(),
+            d if d > 1 => format!("in {d} days"),
+            _ => format!("overdue since {}", self.due.format("%Y-%m-%d")),
+        }
+    }
 }
 
 /// A bill as a provider reports it (e.g. from card liabilities).
@@ -112,5 +123,32 @@ impl NewManualBill {
             .to_minor()
             .map_err(|e| BillError::Amount(e.to_string()))?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Currency;
+
+    #[test]
+    fn when_due_reads_as_words() {
+        let due = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap_or_default();
+        let bill = Bill {
+            id: 1,
+            name: "Rent".into(),
+            account_id: None,
+            amount: Money::from_minor(185_000, Currency::USD),
+            minimum: None,
+            due,
+            source: BillSource::Manual,
+            paid: false,
+        };
+        let on = |d: u32| bill.when_due(NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default());
+        assert_eq!(on(18), "today");
+        assert_eq!(on(17), "tomorrow");
+        assert_eq!(on(10), "in 8 days");
+        assert_eq!(on(19), "overdue since 2026-11-18");
+        assert_eq!(on(30), "overdue since 2026-11-18");
     }
 }

@@ -9,6 +9,14 @@ use rust_decimal::Decimal;
 /// The warning stage, in percent of what is available.
 pub const WARN_PERCENT: u32 = 80;
 
+/// True when an over-budget alert's key is the [`WARN_PERCENT`] warning's, not the 100% one's.
+pub fn is_warning(key: &str) -> bool {
+    key.starts_with("over_budget:")
+        && key
+            .rsplit_once(':')
+            .is_some_and(|(_, stage)| stage == WARN_PERCENT.to_string())
+}
+
 /// Over-budget alerts for the report's month.
 pub fn over_budget_alerts(report: &BudgetReport) -> Vec<NewAlert> {
     report
@@ -187,5 +195,31 @@ mod tests {
             a[0].message,
             "Dining: $850.00 of $1,050.00 ($1,000.00 budget + $50.00 carried over) spent in Nov 2026 (81%); $200.00 left"
         );
+    }
+
+    #[test]
+    fn the_warning_is_titled_by_its_share_not_over_budget() {
+        let titled = |line: (&str, i64, i64, i64)| {
+            let new = over_budget_alerts(&report(&[line])).remove(0);
+            let alert = crate::domain::Alert {
+                id: 1,
+                kind: new.kind,
+                key: new.key,
+                message: new.message,
+                created: chrono::DateTime::UNIX_EPOCH,
+                acknowledged: false,
+            };
+            (
+                alert.title(),
+                crate::notify::Note::for_alert(&alert).summary,
+            )
+        };
+        let warning = titled(("Dining", 100_000, 0, 85_000));
+        assert_eq!(warning.0, "80% of budget used");
+        assert_eq!(warning.1, "80% of budget used");
+        assert_eq!(titled(("Dining", 100_000, 0, 120_000)).0, "Over budget");
+        assert_eq!(titled(("Dining", 100_000, 0, 100_000)).0, "Over budget");
+        assert!(!is_warning("over_budget:Savings:80:2026-11:100"));
+        assert!(is_warning("over_budget:Savings:2026-11:80"));
     }
 }

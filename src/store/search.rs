@@ -8,8 +8,13 @@
 //!    a term of 3+ characters; shorter ones are looked for row by row), category names, and
 //!    the amount index.
 //!
-//! Both steps return exactly what the plain `LIKE` filter would (step 2 re-checks its index hits
-//! with the same `LIKE`), newest first, keyset-paged after a [`TxnCursor`].
+//! Text matches ignore case over all of Unicode ([`push_contains`]: `ñandú` finds `Ñandú`,
+//! `MÜLLER` finds `Müller`): SQLite's `LIKE` folds ASCII letters only, so text with other
+//! letters is compared with `REGEXP` too (the `regex` crate, registered on every connection by
+//! the store). The trigram index folds case over Unicode as well, so it still narrows step 2 to
+//! a superset of the matches. Both steps return exactly what the plain row-by-row filter would
+//! (step 2 re-checks its index hits with the same test), newest first, keyset-paged after a
+//! [`TxnCursor`].
 
 use sqlx::{QueryBuilder, Sqlite};
 
@@ -20,6 +25,34 @@ use crate::domain::{Currency, Money, Transaction};
 
 /// Newest rows step 1 looks through.
 pub const WINDOW: u32 = 10_000;
+
+/// `AND`-ready SQL: `column` contains `text`, ignoring case over all of Unicode. SQLite's `LIKE`
+/// folds ASCII letters only, so it matches ASCII text alone (as fast as before); for other text
+/// it is a cheap prefilter (each non-ASCII character a `_` wildcard, which matches any one
+/// character) and `REGEXP` (the `regex` crate's `(?i)`, Unicode simple case folding) decides.
+/// Only the compatibility letters K (Kelvin sign) and ſ (long s) are not matched by `k` and `s`.
+pub(super) fn push_contains(q: &mut QueryBuilder<Sqlite>, column: &str, text: &str) {
+    let mut like = String::from("%");
+    for c in text.chars() {
+        match c {
+            '\\' | '%' | '_' => {
+                like.push('\\');
+                like.push(c);
+            }
+            c if c.is_ascii() => like.push(c),
+            _ => like.push('_'),
+        }
+    }
+    like.push('%');
+    q.push(format!("({column} LIKE "))
+        .push_bind(like)
+        .push(" ESCAPE '\\'");
+    if !text.is_ascii() {
+        q.push(format!(" AND {column} REGEXP "))
+            .push_bind(format!("(?i){}", regex::escape(text)));
+    }
+    q.push(")");
+}
 
 /// The trimmed search text, when the filter has one.
 pub(super) fn search_text(filter: &TxnFilter) -> Option<&str> {
@@ -103,27 +136,20 @@ impl Store {
     }
 }
 
-/// `text` (3+ characters) in payee or description (trigram index, re-checked with `LIKE`), in the
-/// category name, or as an amount of either sign.
+/// `text` (3+ characters) in payee or description (trigram index, re-checked with
+/// [`push_contains`]), in the category name, or as an amount of either sign.
 fn push_indexed_search(q: &mut QueryBuilder<Sqlite>, text: &str) {
-    let pattern = format!(
-        "%{}%",
-        text.replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
     q.push(
         " AND ((t.id IN (SELECT rowid FROM transactions_search WHERE transactions_search MATCH ",
     )
     .push_bind(trigram_query(text))
-    .push(") AND (t.payee LIKE ")
-    .push_bind(pattern.clone())
-    .push(" ESCAPE '\\' OR t.description LIKE ")
-    .push_bind(pattern.clone())
-    .push(" ESCAPE '\\'))");
-    q.push(" OR t.category_id IN (SELECT id FROM categories WHERE name LIKE ")
-        .push_bind(pattern)
-        .push(" ESCAPE '\\')");
+    .push(") AND (");
+    push_contains(q, "t.payee", text);
+    q.push(" OR ");
+    push_contains(q, "t.description", text);
+    q.push(")) OR t.category_id IN (SELECT id FROM categories WHERE ");
+    push_contains(q, "name", text);
+    q.push(")");
     if let Ok(amount) = parse_decimal(text) {
         // Currency-agnostic, in cents (the common 2-digit exponent), as the plain filter does.
         if let Ok(minor) = Money::new(amount.abs(), Currency::USD).to_minor() {
@@ -139,7 +165,7 @@ fn push_indexed_search(q: &mut QueryBuilder<Sqlite>, text: &str) {
 
 /// An FTS5 query for every trigram of `text` (3+ characters): `"cof" AND "off" AND …`. The index
 /// keeps no token positions (migration 0009), so it cannot match a phrase; rows holding all the
-/// trigrams are a superset of the rows holding the text, which the caller's `LIKE` narrows.
+/// trigrams are a superset of the rows holding the text, which the caller's [`push_contains`] narrows.
 fn trigram_query(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut seen = std::collections::HashSet::new();

@@ -11,6 +11,7 @@ use crate::domain::{Money, Transaction, TransactionId, money::parse_decimal};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TxnFilter {
     pub account_id: Option<i64>,
+    /// This category and every category beneath it.
     pub category: Option<String>,
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
@@ -124,7 +125,14 @@ pub(super) fn push_filter(q: &mut QueryBuilder<Sqlite>, filter: &TxnFilter) {
         q.push(" AND t.account_id = ").push_bind(account);
     }
     if let Some(category) = &filter.category {
-        q.push(" AND c.name = ").push_bind(category.clone());
+        // The category and everything beneath it, as budgets count it: Dining holds Coffee.
+        q.push(
+            " AND t.category_id IN (WITH RECURSIVE within(id) AS (SELECT id FROM categories WHERE name = ",
+        )
+        .push_bind(category.clone())
+        .push(
+            " UNION SELECT k.id FROM categories k JOIN within w ON k.parent_id = w.id) SELECT id FROM within)",
+        );
     }
     if let Some(since) = filter.since {
         q.push(" AND t.date >= ").push_bind(rows::date_text(since));
@@ -138,21 +146,13 @@ pub(super) fn push_filter(q: &mut QueryBuilder<Sqlite>, filter: &TxnFilter) {
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        let pattern = format!(
-            "%{}%",
-            text.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        q.push(" AND (t.payee LIKE ")
-            .push_bind(pattern.clone())
-            .push(" ESCAPE '\\'");
-        q.push(" OR t.description LIKE ")
-            .push_bind(pattern.clone())
-            .push(" ESCAPE '\\'");
-        q.push(" OR c.name LIKE ")
-            .push_bind(pattern)
-            .push(" ESCAPE '\\'");
+        // Case folded over all of Unicode, as search.rs explains.
+        q.push(" AND (");
+        super::search::push_contains(q, "t.payee", text);
+        q.push(" OR ");
+        super::search::push_contains(q, "t.description", text);
+        q.push(" OR ");
+        super::search::push_contains(q, "c.name", text);
         if let Ok(amount) = parse_decimal(text) {
             // Amount search is currency-agnostic: compare in cents (the common 2-digit exponent).
             if let Ok(minor) = Money::new(amount.abs(), crate::domain::Currency::USD).to_minor() {

@@ -14,6 +14,17 @@ use super::app::App;
 use super::runtime::Screen;
 use super::view::render;
 
+/// Refuses to start the dashboard without a terminal on both stdin (the keys) and stdout (the
+/// screen), before anything is written: piped or redirected, it would only print escape codes.
+pub fn require_terminal() -> io::Result<()> {
+    use std::io::IsTerminal;
+    if io::stdin().is_terminal() && io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(io::Error::other(super::text::NEEDS_TERMINAL))
+    }
+}
+
 /// The terminal in dashboard mode. Dropping it restores the user's terminal.
 pub struct Terminal {
     inner: DefaultTerminal,

@@ -12,6 +12,7 @@ pub const DEMO_BANNER: &str = "DEMO DATA — not your money. Link a bank: add a 
 pub const DEMO_SHORT: &str = "DEMO DATA";
 
 pub const TOO_SMALL: &str = "Terminal too small";
+pub const NEEDS_TERMINAL: &str = "the dashboard needs a terminal: run `purse` in one (stdin and stdout must both be a terminal), or use a command for scripts, like `purse transactions` (see `purse --help`)";
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 

@@ -63,6 +63,22 @@ pub fn budget_report_with_rollover(
     report
 }
 
+impl BudgetReport {
+    /// What the month may spend in all: every line's budget plus what it carries in.
+    pub fn total_available(&self) -> Money {
+        let rollover: Decimal = self.lines.iter().map(|l| l.rollover.amount).sum();
+        Money::new(self.total_budgeted.amount + rollover, self.currency)
+    }
+
+    /// Total spent as a percentage of [`Self::total_available`], as each line's
+    /// [`percent`](super::BudgetLine::percent) (None when nothing is available).
+    pub fn total_percent(&self) -> Option<Decimal> {
+        let available = self.total_available().amount;
+        (available > Decimal::ZERO)
+            .then(|| (self.total_spent.amount / available * Decimal::ONE_HUNDRED).round_dp(1))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +138,9 @@ mod tests {
         assert_eq!(line.available(), usd(7_000));
         assert_eq!(r.total_remaining, usd(10_000 - 3_000 - 2_500));
         assert_eq!(line.percent(), Some(rust_decimal::dec!(35.7)));
+        // The total counts the rollover as the row does.
+        assert_eq!(r.total_available(), usd(7_000));
+        assert_eq!(r.total_percent(), Some(rust_decimal::dec!(35.7)));
     }
 
     #[test]

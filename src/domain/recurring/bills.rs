@@ -1,10 +1,11 @@
-//! Bills from recurring streams, and every bill marked paid when its payment posts.
+//! Bills from recurring streams, and every bill marked paid when its payment is charged.
 //!
 //! Each outflow stream keeps one predicted bill ([`BillSource::Recurring`]) named after the payee,
-//! due on the stream's next date for its expected amount. A bill is paid when a posted payment
-//! matches it:
+//! due on the stream's next date for its expected amount. A bill is paid when a payment matches
+//! it:
 //! - recurring: money out of the same account to the same merchant within the cadence's slack
-//!   of the due date, for half to double the amount;
+//!   of the due date, for half to double the amount, posted or still pending (the prediction
+//!   came true: it shows paid instead of vanishing while the charge posts);
 //! - liability (a card statement): a transfer into the card (a "Credit card payment") of at least
 //!   the minimum (else the amount) between 25 days before and 5 days after the due date —
 //!   statements close three to four weeks before they are due, so the previous statement's
@@ -77,8 +78,10 @@ pub fn plan_bills(
             .and_then(|a| outflows.get(&(a, merchant_key(&bill.name))));
         let paid = match bill.source {
             BillSource::Recurring => {
+                // A charge still pending counts: the stream (pending included) has already
+                // moved on to the next date, so waiting for it to post would drop the bill.
                 let slack = stream.map_or(DEFAULT_SLACK, |s| s.cadence.slack());
-                posted.iter().any(|t| pays_recurring(bill, t, slack))
+                txns.iter().any(|t| pays_recurring(bill, t, slack))
             }
             BillSource::Liability => posted.iter().any(|t| pays_statement(bill, t, tree)),
             BillSource::Manual => posted.iter().any(|t| pays_manual(bill, t)),

@@ -1,4 +1,4 @@
-//! Search in both steps returns exactly what the plain row-by-row `LIKE` filter returns, newest
+//! Search in both steps returns exactly what the plain row-by-row filter returns, newest
 //! first and keyset-paged; the trigram index follows inserts, edits and deletes.
 #![allow(clippy::unwrap_used)]
 
@@ -258,3 +258,6 @@ fn the_index_query_asks_for_every_trigram_once_quoted() {
     assert_eq!(trigram_query("aaaa"), r#""aaa""#);
     assert_eq!(trigram_query(r#"a"bé"#), r#""a""b" AND """bé""#);
 }
+
+mod category;
+mod unicode;

@@ -52,11 +52,7 @@ fn render_alerts(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         } else {
             (kind_style(a.kind, theme).patch(theme.bold()), theme.plain())
         };
-        let head = format!(
-            "{}{}",
-            if a.acknowledged { "  " } else { "● " },
-            a.kind.label()
-        );
+        let head = format!("{}{}", if a.acknowledged { "  " } else { "● " }, a.title());
         let date = format::short_date(a.created.date_naive());
         let pad = width.saturating_sub(head.chars().count() + date.chars().count());
         let mut lines = vec![Line::from(vec![

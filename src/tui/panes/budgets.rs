@@ -5,7 +5,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Row, Table, TableState, Wrap};
-use rust_decimal::Decimal;
 
 use crate::domain::{BudgetLine, BudgetReport, Money};
 use crate::tui::app::{App, BudgetEditor, BudgetView, EditStage, Pane};
@@ -142,9 +141,8 @@ fn render_table(app: &App, r: &BudgetReport, frame: &mut Frame, area: Rect, them
         Row::new(panes::pick(keep, cells))
     });
 
-    let total_pct = (!r.total_budgeted.amount.is_zero()).then(|| {
-        (r.total_spent.amount / r.total_budgeted.amount * Decimal::ONE_HUNDRED).round_dp(1)
-    });
+    // Of the budgets plus rollover, as each row's Used.
+    let total_pct = r.total_percent();
     let footer = [
         Text::from(vec![
             Line::styled(text::UNBUDGETED, theme.dim()),

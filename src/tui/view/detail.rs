@@ -135,7 +135,7 @@ fn alert_lines(app: &App, id: i64, width: u16) -> Vec<Line<'static>> {
         format::relative(a.created, app.now)
     );
     let mut out = vec![
-        field("Kind", a.kind.label().to_string(), theme.bold(), theme),
+        field("Kind", a.title(), theme.bold(), theme),
         field("Raised", when, theme.plain(), theme),
         field("Status", state.to_string(), theme.plain(), theme),
         Line::default(),

@@ -57,7 +57,7 @@ pub(super) fn bills(app: &App, b: &BillsOverlay, frame: &mut Frame, area: Rect, 
                 .iter()
                 .map(|r| match r.bill.paid {
                     true => String::new(),
-                    false => format::days_left(r.bill.days_left(app.today)),
+                    false => r.bill.when_due(app.today),
                 })
                 .collect();
             let [name, due, when, amount, src, paid] = text::BILL_COLUMNS;

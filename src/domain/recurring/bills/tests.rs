@@ -272,3 +272,5 @@ fn a_bill_the_user_keeps_by_hand_replaces_the_prediction() {
     assert_eq!(p.dropped, [8]);
     assert!(plan(&[mine], &rent_history(12), today).upsert.is_empty());
 }
+
+mod pending;
