@@ -390,11 +390,30 @@ fn demo_reads_accounts_transactions_status_and_alerts() {
     for a in &alerts {
         assert_keys(
             a,
-            &["id", "kind", "key", "message", "created", "acknowledged"],
+            &[
+                "id",
+                "kind",
+                "key",
+                "title",
+                "message",
+                "created",
+                "acknowledged",
+            ],
         );
         assert!(a["acknowledged"].is_boolean() && a["id"].is_i64());
         DateTime::parse_from_rfc3339(s(a, "created")).unwrap();
+        // The heading a notification shows: an 80% warning is not titled "Over budget".
+        let warning = s(a, "kind") == "over_budget" && s(a, "message").ends_with(" left");
+        if warning {
+            assert_eq!(s(a, "title"), "80% of budget used", "{a}");
+        } else {
+            assert!(!s(a, "title").is_empty(), "{a}");
+        }
     }
+    assert!(
+        alerts.iter().any(|a| s(a, "title") == "80% of budget used"),
+        "the demo raises an 80% budget warning: {alerts:?}"
+    );
 
     // Reading again never syncs a second time on the same day: nothing changes.
     assert_eq!(

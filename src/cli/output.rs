@@ -105,6 +105,8 @@ pub struct AlertJson {
     pub id: i64,
     pub kind: String,
     pub key: String,
+    /// The heading notifications and the dashboard show ("Over budget", "80% of budget used").
+    pub title: String,
     pub message: String,
     pub created: String,
     pub acknowledged: bool,
@@ -116,6 +118,7 @@ impl From<&Alert> for AlertJson {
             id: a.id,
             kind: a.kind.as_str().to_string(),
             key: a.key.clone(),
+            title: a.title(),
             message: a.message.clone(),
             created: a.created.to_rfc3339(),
             acknowledged: a.acknowledged,
