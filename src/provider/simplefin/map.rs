@@ -1,7 +1,8 @@
 //! Maps SimpleFIN answers into domain types and merges the answers of one sync's windows.
 //!
 //! Signs need no flipping: SimpleFIN, like Purse, counts money in as positive and reports card
-//! balances owed as negative. Dates are calendar dates in UTC. An account whose `currency` is not
+//! balances owed as negative. SimpleFIN reports no account type: an account holding securities
+//! (`holdings`) is an investment account, any other is guessed from its name. Dates are calendar dates in UTC. An account whose `currency` is not
 //! an ISO 4217 code (SimpleFIN allows a URL for custom currencies) is skipped with a message.
 //!
 //! **Account keys.** A SimpleFIN account id is unique only within its connection or organization:
@@ -18,7 +19,7 @@ use serde_json::Value;
 use super::names::{clean_payee, display_name, guess_kind};
 use super::wire::{self, AccountSet};
 use crate::domain::money::parse_decimal;
-use crate::domain::{AccountSnapshot, Currency, IncomingTransaction, Money, MoneyError};
+use crate::domain::{AccountKind, AccountSnapshot, Currency, IncomingTransaction, Money, MoneyError};
 use crate::provider::{FetchContext, ProviderError};
 
 /// Larger amounts are refused: they cannot be real, and scaling them to minor units overflows.
@@ -108,7 +109,11 @@ impl Merged {
         Ok(AccountSnapshot {
             provider_account_id: key.to_string(),
             name: display_name(&account.name, set.org_name(account).as_deref()),
-            kind: guess_kind(&account.name),
+            kind: if account.holdings.is_empty() {
+                guess_kind(&account.name)
+            } else {
+                AccountKind::Investment
+            },
             currency,
             balance,
             available,
