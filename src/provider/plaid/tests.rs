@@ -211,6 +211,30 @@ fn liabilities_are_negative_and_assets_positive() {
 }
 
 #[test]
+fn a_null_current_balance_is_never_read_as_zero() {
+    // The spec: `current` may be null; then `available` is not. A card's `available` is the
+    // credit left, so 2000 − 1590 = 410 is owed.
+    let card = account(
+        r#"{"account_id":"c","name":"Card","type":"credit","subtype":"credit card","balances":{"current":null,"available":1590,"limit":2000,"iso_currency_code":"USD"}}"#,
+    );
+    assert_eq!(card.balance.amount, dec!(-410));
+    let checking = account(
+        r#"{"account_id":"k","name":"Checking","type":"depository","subtype":"checking","balances":{"current":null,"available":75.5,"limit":null,"iso_currency_code":"USD"}}"#,
+    );
+    assert_eq!(checking.balance.amount, dec!(75.5));
+    // A loan with no figure at all: left out (an error naming it), not shown as owing nothing.
+    let raw = r#"{"account_id":"l9","name":"Loan","type":"loan","subtype":"student","balances":{"current":null,"available":null,"limit":null,"iso_currency_code":"USD"}}"#;
+    let a: wire::Account = serde_json::from_str(raw).unwrap();
+    let err = map::account(&a, DateTime::<Utc>::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("\"l9\"") && err.contains("no current balance"),
+        "{err}"
+    );
+}
+
+#[test]
 fn account_kinds() {
     for (kind, subtype, expected) in [
         ("depository", "checking", AccountKind::Checking),
