@@ -178,7 +178,12 @@ async fn the_protocols_example_bodies_sync_exactly_and_only_once() {
             .path()
             .extension()
             .is_some_and(|x| x == "json")
-            && !f.as_ref().unwrap().file_name().to_string_lossy().starts_with(MORE)
+            && !f
+                .as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(MORE)
     })
     .count();
     assert_eq!(

@@ -58,7 +58,14 @@ async fn txns(store: &Store) -> Vec<(NaiveDate, Decimal, String, String)> {
     transactions(store)
         .await
         .iter()
-        .map(|t| (t.date, t.amount.amount, t.payee.clone(), t.description.clone()))
+        .map(|t| {
+            (
+                t.date,
+                t.amount.amount,
+                t.payee.clone(),
+                t.description.clone(),
+            )
+        })
         .collect()
 }
 
@@ -204,13 +211,15 @@ async fn the_bridges_payment_required_answer_changes_nothing() {
     wiremock::Mock::given(wiremock::matchers::method("GET"))
         .and(wiremock::matchers::path("/simplefin/accounts"))
         .respond_with(
-            wiremock::ResponseTemplate::new(402)
-                .set_body_raw(body("402.json"), "application/json"),
+            wiremock::ResponseTemplate::new(402).set_body_raw(body("402.json"), "application/json"),
         )
         .mount(&server)
         .await;
     let store = Store::open_in_memory().await.unwrap();
-    let err = sync_at(&store, &server, now()).await.unwrap_err().to_string();
+    let err = sync_at(&store, &server, now())
+        .await
+        .unwrap_err()
+        .to_string();
     assert!(
         err.contains(purse::provider::simplefin::messages::PAYMENT_REQUIRED),
         "{err}"

@@ -27,7 +27,12 @@ pub(crate) fn verbatim(status: u16, name: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_raw(fixture(name), "application/json")
 }
 
-pub(crate) async fn serve(server: &MockServer, endpoint: &str, answer: ResponseTemplate, priority: u8) {
+pub(crate) async fn serve(
+    server: &MockServer,
+    endpoint: &str,
+    answer: ResponseTemplate,
+    priority: u8,
+) {
     Mock::given(method("POST"))
         .and(path(endpoint))
         .respond_with(answer)

@@ -74,13 +74,7 @@ async fn the_balance_example_gives_a_card_owed_and_a_loan_owed() {
     // The checking account `BxBX…` is the one the /transactions/sync example's rows belong to,
     // so the page's own copy (110.94) does not replace the balance this answer gives.
     let want = rows(&[
-        [
-            "Plaid Checking ••0000",
-            "checking",
-            "110.00",
-            "100.00",
-            "-",
-        ],
+        ["Plaid Checking ••0000", "checking", "110.00", "100.00", "-"],
         [
             "Plaid Credit Card ••3333",
             "credit_card",
@@ -136,20 +130,8 @@ async fn the_holdings_example_gives_investment_accounts_to_the_cent() {
     // Holdings and securities are not read; the 401k's 24580.0605 is shown to the cent; the
     // transactions' account is not in this answer and comes from the sync page's `accounts`.
     let want = rows(&[
-        [
-            "Plaid 401k ••6666",
-            "investment",
-            "24580.06",
-            "-",
-            "-",
-        ],
-        [
-            "Plaid Checking ••0000",
-            "checking",
-            "110.94",
-            "110.94",
-            "-",
-        ],
+        ["Plaid 401k ••6666", "investment", "24580.06", "-", "-"],
+        ["Plaid Checking ••0000", "checking", "110.94", "110.94", "-"],
         [
             "Plaid Crypto Exchange Account ••4092",
             "investment",

@@ -19,7 +19,9 @@ use serde_json::Value;
 use super::names::{clean_payee, display_name, guess_kind};
 use super::wire::{self, AccountSet};
 use crate::domain::money::parse_decimal;
-use crate::domain::{AccountKind, AccountSnapshot, Currency, IncomingTransaction, Money, MoneyError};
+use crate::domain::{
+    AccountKind, AccountSnapshot, Currency, IncomingTransaction, Money, MoneyError,
+};
 use crate::provider::{FetchContext, ProviderError};
 
 /// Larger amounts are refused: they cannot be real, and scaling them to minor units overflows.
