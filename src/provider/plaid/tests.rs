@@ -54,6 +54,22 @@ fn amounts_are_exact_and_sign_flipped() {
 }
 
 #[test]
+fn amounts_written_with_an_exponent_are_exact() {
+    // Plaid's servers may write a float such as 0.00000012 as `1.2e-07`.
+    assert_eq!(mapped("1e2").amount.amount, dec!(-100));
+    assert_eq!(mapped("2.5E1").amount.amount, dec!(-25));
+    let text = txn_json("1.2e-07").replace(
+        r#""iso_currency_code":"USD""#,
+        r#""iso_currency_code":null,"unofficial_currency_code":"BTC""#,
+    );
+    let value = parse(&text);
+    let t: wire::Transaction = wire::element("/transactions/sync", "added", 0, &value).unwrap();
+    let t = map::transaction(t, value.to_string(), &Book::default()).unwrap();
+    assert_eq!(t.amount.amount, dec!(-0.00000012));
+    assert_eq!(t.amount.currency.code(), "BTC");
+}
+
+#[test]
 fn transaction_fields_map_from_the_wire() {
     let t = mapped("4.5");
     assert_eq!(
