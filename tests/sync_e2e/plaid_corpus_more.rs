@@ -224,3 +224,35 @@ async fn not_ready_down_and_rate_limited_are_temporary_and_change_nothing() {
     }
     env.assert_secrets_kept(SECRETS);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_whose_account_nobody_lists_saves_nothing_and_keeps_the_cursor() {
+    // The /processor/transactions/sync example: the same rows as the /transactions/sync example,
+    // but their account is given as `account` (one processor account), not in `accounts`; the
+    // /accounts/get example does not list it either.
+    let server = MockServer::start().await;
+    examples(&server).await;
+    serve(
+        &server,
+        "/transactions/sync",
+        verbatim(200, "processor_transactions_sync.json"),
+        1,
+    )
+    .await;
+    let env = Env::new();
+    env.ok(&link_args(&server.uri(), "Platypus", TOKEN)).await;
+    let err = env.fails(&["sync"]).await;
+    assert!(
+        err.contains("BxBXxLj1m4HMXBm9WZZmCWVbPjX16EHwv99vp") && err.contains("nothing was saved"),
+        "{err}"
+    );
+    assert!(env.transactions().await.is_empty());
+
+    // Once the page lists its account, the same rows arrive, asked for from the start again.
+    server.reset().await;
+    examples(&server).await;
+    env.ok(&["sync"]).await;
+    assert_eq!(payments(&env).await, walmart_and_burger_king());
+    assert_eq!(sync_cursors(&server).await, vec![None]);
+    env.assert_secrets_kept(SECRETS);
+}
