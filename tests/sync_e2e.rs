@@ -19,6 +19,8 @@ mod harness;
 mod plaid;
 #[path = "sync_e2e/plaid_corpus.rs"]
 mod plaid_corpus;
+#[path = "sync_e2e/plaid_corpus_more.rs"]
+mod plaid_corpus_more;
 #[path = "sync_e2e/plaid_trust.rs"]
 mod plaid_trust;
 #[path = "sync_e2e/simplefin.rs"]

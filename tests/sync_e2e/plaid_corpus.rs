@@ -15,7 +15,7 @@ use crate::harness::Env;
 
 const SECRETS: &[&str] = &[SECRET, TOKEN];
 
-fn fixture(name: &str) -> Vec<u8> {
+pub(crate) fn fixture(name: &str) -> Vec<u8> {
     let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/public/plaid")
         .join(name);
@@ -23,11 +23,16 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 /// The file's bytes as the answer, unchanged.
-fn verbatim(status: u16, name: &str) -> ResponseTemplate {
+pub(crate) fn verbatim(status: u16, name: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_raw(fixture(name), "application/json")
 }
 
-async fn serve(server: &MockServer, endpoint: &str, answer: ResponseTemplate, priority: u8) {
+pub(crate) async fn serve(
+    server: &MockServer,
+    endpoint: &str,
+    answer: ResponseTemplate,
+    priority: u8,
+) {
     Mock::given(method("POST"))
         .and(path(endpoint))
         .respond_with(answer)
@@ -37,7 +42,7 @@ async fn serve(server: &MockServer, endpoint: &str, answer: ResponseTemplate, pr
 }
 
 /// Every endpoint answers with its official example, whatever the cursor.
-async fn examples(server: &MockServer) {
+pub(crate) async fn examples(server: &MockServer) {
     for (endpoint, file) in [
         ("/accounts/get", "accounts_get.json"),
         ("/transactions/sync", "transactions_sync.json"),

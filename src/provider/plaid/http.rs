@@ -25,8 +25,10 @@ const RELINK: &[&str] = &[
     "USER_PERMISSION_REVOKED",
 ];
 
-/// Error codes and types worth retrying later.
+/// Error codes and types worth retrying later (`PRODUCT_NOT_READY`: Plaid is still gathering
+/// the item's data and says to try again later).
 const TRANSIENT: &[&str] = &[
+    "PRODUCT_NOT_READY",
     "INTERNAL_SERVER_ERROR",
     "PLANNED_MAINTENANCE",
     "API_ERROR",

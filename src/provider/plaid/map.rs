@@ -122,14 +122,20 @@ pub(super) fn account(
         Currency::USD,
     )?;
     let money = |d: Decimal| money("/accounts/get", &what, d, currency);
-    let current = b
-        .current
-        .or(if kind.is_liability() {
-            None
-        } else {
-            b.available
-        })
-        .unwrap_or(Decimal::ZERO);
+    // `current` may be null; Plaid then guarantees `available`. For an asset that is the nearest
+    // figure; for a card or loan it is the credit left, so what is owed is `limit − available`.
+    // Without them the balance is unknown: the account is left out rather than shown as 0.
+    let current = match (b.current, kind.is_liability(), b.limit, b.available) {
+        (Some(current), ..) => current,
+        (None, false, _, Some(available)) => available,
+        (None, true, Some(limit), Some(available)) => limit - available,
+        (None, ..) => {
+            return Err(wire::malformed(
+                "/accounts/get",
+                format!("{what} has no current balance (null) and nothing to work it out from"),
+            ));
+        }
+    };
     let balance = if kind.is_liability() && !current.is_zero() {
         -current
     } else {

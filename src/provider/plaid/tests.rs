@@ -54,6 +54,22 @@ fn amounts_are_exact_and_sign_flipped() {
 }
 
 #[test]
+fn amounts_written_with_an_exponent_are_exact() {
+    // Plaid's servers may write a float such as 0.00000012 as `1.2e-07`.
+    assert_eq!(mapped("1e2").amount.amount, dec!(-100));
+    assert_eq!(mapped("2.5E1").amount.amount, dec!(-25));
+    let text = txn_json("1.2e-07").replace(
+        r#""iso_currency_code":"USD""#,
+        r#""iso_currency_code":null,"unofficial_currency_code":"BTC""#,
+    );
+    let value = parse(&text);
+    let t: wire::Transaction = wire::element("/transactions/sync", "added", 0, &value).unwrap();
+    let t = map::transaction(t, value.to_string(), &Book::default()).unwrap();
+    assert_eq!(t.amount.amount, dec!(-0.00000012));
+    assert_eq!(t.amount.currency.code(), "BTC");
+}
+
+#[test]
 fn transaction_fields_map_from_the_wire() {
     let t = mapped("4.5");
     assert_eq!(
@@ -207,6 +223,30 @@ fn liabilities_are_negative_and_assets_positive() {
         overpaid.balance.amount,
         dec!(25.5),
         "a credit balance on a card is money the user has"
+    );
+}
+
+#[test]
+fn a_null_current_balance_is_never_read_as_zero() {
+    // The spec: `current` may be null; then `available` is not. A card's `available` is the
+    // credit left, so 2000 − 1590 = 410 is owed.
+    let card = account(
+        r#"{"account_id":"c","name":"Card","type":"credit","subtype":"credit card","balances":{"current":null,"available":1590,"limit":2000,"iso_currency_code":"USD"}}"#,
+    );
+    assert_eq!(card.balance.amount, dec!(-410));
+    let checking = account(
+        r#"{"account_id":"k","name":"Checking","type":"depository","subtype":"checking","balances":{"current":null,"available":75.5,"limit":null,"iso_currency_code":"USD"}}"#,
+    );
+    assert_eq!(checking.balance.amount, dec!(75.5));
+    // A loan with no figure at all: left out (an error naming it), not shown as owing nothing.
+    let raw = r#"{"account_id":"l9","name":"Loan","type":"loan","subtype":"student","balances":{"current":null,"available":null,"limit":null,"iso_currency_code":"USD"}}"#;
+    let a: wire::Account = serde_json::from_str(raw).unwrap();
+    let err = map::account(&a, DateTime::<Utc>::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("\"l9\"") && err.contains("no current balance"),
+        "{err}"
     );
 }
 

@@ -1,8 +1,10 @@
 //! Maps SimpleFIN answers into domain types and merges the answers of one sync's windows.
 //!
 //! Signs need no flipping: SimpleFIN, like Purse, counts money in as positive and reports card
-//! balances owed as negative. Dates are calendar dates in UTC. An account whose `currency` is not
-//! an ISO 4217 code (SimpleFIN allows a URL for custom currencies) is skipped with a message.
+//! balances owed as negative. SimpleFIN reports no account type: an account holding securities
+//! (`holdings`) is an investment account, any other is guessed from its name. Dates are calendar
+//! dates in UTC. An account whose `currency` is not an ISO 4217 code (SimpleFIN allows the URL of
+//! a custom currency such as miles) is skipped with a message that says so.
 //!
 //! **Account keys.** A SimpleFIN account id is unique only within its connection or organization:
 //! two banks behind one Access URL may both number an account `2930002`. Accounts are therefore
@@ -18,7 +20,9 @@ use serde_json::Value;
 use super::names::{clean_payee, display_name, guess_kind};
 use super::wire::{self, AccountSet};
 use crate::domain::money::parse_decimal;
-use crate::domain::{AccountSnapshot, Currency, IncomingTransaction, Money, MoneyError};
+use crate::domain::{
+    AccountKind, AccountSnapshot, Currency, IncomingTransaction, Money, MoneyError,
+};
 use crate::provider::{FetchContext, ProviderError};
 
 /// Larger amounts are refused: they cannot be real, and scaling them to minor units overflows.
@@ -56,10 +60,7 @@ impl Merged {
             }
             let Ok(currency) = Currency::new(&account.currency) else {
                 self.skipped_accounts.insert(key);
-                self.note(format!(
-                    "Skipped SimpleFIN account \"{}\": its currency \"{}\" is not an ISO 4217 code",
-                    account.name, account.currency
-                ));
+                self.note(currency_note(&account.name, &account.currency));
                 continue;
             };
             if self.seen_accounts.insert(key.clone()) {
@@ -108,7 +109,11 @@ impl Merged {
         Ok(AccountSnapshot {
             provider_account_id: key.to_string(),
             name: display_name(&account.name, set.org_name(account).as_deref()),
-            kind: guess_kind(&account.name),
+            kind: if account.holdings.is_empty() {
+                guess_kind(&account.name)
+            } else {
+                AccountKind::Investment
+            },
             currency,
             balance,
             available,
@@ -198,6 +203,21 @@ impl Merged {
             }
             Err(e) => Err(ProviderError::Malformed(format!("{what}: {e}"))),
         }
+    }
+}
+
+/// Why an account whose `currency` Purse cannot keep is left out. The spec allows the URL of a
+/// custom currency (points, miles, …): not money, and Purse fetches no URL a bank names.
+fn currency_note(name: &str, currency: &str) -> String {
+    let code = currency.trim();
+    if code.starts_with("https://") || code.starts_with("http://") {
+        format!(
+            "Skipped SimpleFIN account \"{name}\": it counts a custom currency ({code}), such as points or miles, not money; Purse keeps ISO 4217 currencies only"
+        )
+    } else {
+        format!(
+            "Skipped SimpleFIN account \"{name}\": its currency \"{code}\" is not an ISO 4217 code"
+        )
     }
 }
 

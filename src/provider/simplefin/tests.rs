@@ -118,6 +118,45 @@ fn custom_currencies_are_skipped_with_a_message() {
 }
 
 #[test]
+fn a_custom_currency_is_named_as_one() {
+    // The spec: `currency` is an ISO 4217 code or the URL of a custom currency (points, miles).
+    let json = ONE.replace("\"USD\"", "\"https://www.example.com/flight-miles\"");
+    let m = merged(&json).unwrap();
+    assert!(m.accounts.is_empty() && m.upserts.is_empty());
+    assert!(
+        m.messages[0].contains("custom currency")
+            && m.messages[0].contains("https://www.example.com/flight-miles"),
+        "{:?}",
+        m.messages
+    );
+}
+
+#[test]
+fn negative_zero_and_long_decimals_are_read_as_numbers() {
+    let json = ONE
+        .replace("\"-1250.50\"", "\"-0.00\"")
+        .replace("\"3749.50\"", "\"3749.500000\"");
+    let m = merged(&json).unwrap();
+    let a = &m.accounts[0];
+    assert!(a.balance.amount.is_zero());
+    assert_eq!(
+        a.balance.amount_string(),
+        "0.00",
+        "no minus sign on nothing"
+    );
+    assert_eq!(a.balance.display(), "$0.00");
+    assert_eq!(
+        a.available.map(|m| m.amount_string()).as_deref(),
+        Some("3749.50")
+    );
+    assert!(
+        m.messages.is_empty(),
+        "trailing zeros lose nothing: {:?}",
+        m.messages
+    );
+}
+
+#[test]
 fn bad_amounts_fail_and_name_the_transaction() {
     let err = merged(&ONE.replace("\"-12.34\"", "\"twelve\"")).unwrap_err();
     assert!(

@@ -74,6 +74,9 @@ pub(super) struct Account {
     /// Absent with `balances-only=1`; kept raw until [`Transaction::from_raw`].
     #[serde(default)]
     pub transactions: Vec<Value>,
+    /// Securities held (the Bridge's investment accounts); only their presence is read.
+    #[serde(default)]
+    pub holdings: Vec<Value>,
 }
 
 #[derive(Debug, Deserialize)]

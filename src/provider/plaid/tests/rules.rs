@@ -182,6 +182,10 @@ fn errors_are_classified() {
         err(400, "INSTITUTION_ERROR", "INSTITUTION_DOWN"),
         ProviderError::Transient(_)
     ));
+    assert!(
+        matches!(err(400, "ITEM_ERROR", "PRODUCT_NOT_READY"), ProviderError::Transient(m) if m.contains("PRODUCT_NOT_READY")),
+        "Plaid says to try again later"
+    );
     for code in [
         "ITEM_LOGIN_REQUIRED",
         "ACCESS_NOT_GRANTED",
