@@ -1,11 +1,13 @@
 //! CSV statements: records read by the `csv` crate, columns found through a [`CsvMapping`] (or
-//! guessed from the header), dates in a given or detected format, amounts with a `.` or `,` radix,
+//! guessed from the header), dates in a given or detected format, amounts with a `.` or `,` radix
+//! (given, or the one that reads every amount: `csv/radix.rs`),
 //! one signed column, debit/credit columns, or a signed column whose sign a debit/credit column
 //! decides; the currency from a currency column when there is one. Footer and total lines are
 //! skipped with a note (`csv/rows.rs`). Every error names the line and column.
 
 mod columns;
 mod dates;
+mod radix;
 mod rows;
 
 use self::columns::{Amounts, Columns};
@@ -60,7 +62,9 @@ pub fn parse(
     let radix = if mapping.decimal_comma {
         Radix::Comma
     } else {
-        Radix::Point
+        let (radix, note) = radix::detect(&rows, &cols, currency)?;
+        notes.extend(note);
+        radix
     };
     let mut transactions = Vec::with_capacity(rows.len());
     for (n, (line, record)) in rows.iter().enumerate() {
