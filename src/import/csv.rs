@@ -2,7 +2,8 @@
 //! guessed from the header), dates in a given or detected format, amounts with a `.` or `,` radix
 //! (given, or the one that reads every amount: `csv/radix.rs`),
 //! one signed column, debit/credit columns, or a signed column whose sign a debit/credit column
-//! decides; the currency from a currency column when there is one. Footer and total lines are
+//! decides; amounts may carry the statement's currency code (`12,50 EUR`); the currency from a
+//! currency column when there is one. Footer and total lines are
 //! skipped with a note (`csv/rows.rs`). Every error names the line and column.
 
 mod columns;
@@ -13,7 +14,7 @@ mod rows;
 use self::columns::{Amounts, Columns};
 use super::csv_map::{CsvMapping, SignConvention};
 use super::statement::{Statement, StatementTxn};
-use super::values::{AMOUNT_HINT, Radix, formatted_date, parse_amount};
+use super::values::{AMOUNT_HINT, Radix, formatted_date, parse_amount, without_code};
 use super::{Format, ParseError, ParsedFile, Position};
 use crate::domain::{AccountKind, Currency, Money};
 
@@ -86,7 +87,7 @@ pub fn parse(
                 if blank_is_zero && (text.is_empty() || text == "-") {
                     return Ok(rust_decimal::Decimal::ZERO);
                 }
-                parse_amount(text, radix).ok_or_else(|| {
+                parse_amount(without_code(text, currency.code()), radix).ok_or_else(|| {
                     ParseError::new(at(i), format!("\"{text}\" is not an amount {AMOUNT_HINT}"))
                 })
             };

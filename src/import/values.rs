@@ -77,6 +77,20 @@ pub fn parse_amount(text: &str, radix: Radix) -> Option<Decimal> {
     Some(if negative { -value } else { value })
 }
 
+/// `text` without the currency code `code` written before or after the amount (`12,50 EUR`,
+/// `EUR -3.00`); any other text is returned as it is (so a different code is no amount).
+pub fn without_code<'a>(text: &'a str, code: &str) -> &'a str {
+    let t = text.trim();
+    let stripped = t
+        .strip_suffix(code)
+        .or_else(|| t.strip_prefix(code))
+        .map(str::trim);
+    match stripped {
+        Some(rest) if rest.chars().any(|c| c.is_ascii_digit()) => rest,
+        _ => text,
+    }
+}
+
 /// Currency symbols written before or after an amount (`$7.10`, `12,50 €`).
 const SYMBOLS: [char; 4] = ['$', '€', '£', '¥'];
 
@@ -190,6 +204,16 @@ mod tests {
         assert_eq!(p("12,50 €", Radix::Comma), Some(dec!(12.50)));
         assert_eq!(p("-12,50€", Radix::Comma), Some(dec!(-12.50)));
         assert_eq!(p("$1,000.00", Radix::Point), Some(dec!(1000.00)));
+    }
+
+    #[test]
+    fn the_statement_currency_code_may_be_written_with_the_amount() {
+        let read = |s| parse_amount(without_code(s, "EUR"), Radix::Comma);
+        assert_eq!(read("12,50 EUR"), Some(dec!(12.50)));
+        assert_eq!(read("EUR -3,00"), Some(dec!(-3.00)));
+        assert_eq!(read("-1.234,56EUR"), Some(dec!(-1234.56)));
+        assert_eq!(read("12,50 USD"), None);
+        assert_eq!(read("EUR"), None);
     }
 
     #[test]

@@ -107,3 +107,20 @@ fn the_binary_stores_a_decimal_comma_statement_at_its_real_amounts() {
         (Some("EUR"), Some("-35.89"))
     );
 }
+
+#[test]
+fn the_statement_currency_written_with_each_amount_is_read_another_is_refused() {
+    let eur = CsvMapping {
+        currency: Some(purse::domain::Currency::new("EUR").unwrap()),
+        ..CsvMapping::default()
+    };
+    let text = "Date;Payee;Amount\n02.01.2024;A;12,50 EUR\n03.01.2024;B;EUR -3,00\n";
+    let f = read(text, eur.clone()).unwrap();
+    assert_eq!(amounts(&f), ["12.50", "-3.00"]);
+    let text = "Date;Payee;Amount\n02.01.2024;A;12,50 EUR\n03.01.2024;B;-3,00 USD\n";
+    let err = read(text, eur).unwrap_err();
+    assert!(
+        err.contains("line 3") && err.contains("\"-3,00 USD\""),
+        "{err}"
+    );
+}

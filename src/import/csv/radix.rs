@@ -3,7 +3,7 @@
 //! read with a comma; `1,234.56` and `12.50` only with a point). A file whose amounts read both
 //! ways with different values is refused: Purse never guesses a decimal mark.
 
-use super::super::values::{Radix, parse_amount};
+use super::super::values::{Radix, parse_amount, without_code};
 use super::super::{ParseError, messages::TWO_DECIMAL_MARKS};
 use super::columns::{Amounts, Columns};
 use super::rows::Row;
@@ -24,14 +24,12 @@ pub fn detect(
         .flat_map(|(_, r)| columns.iter().map(|i| r.get(*i).unwrap_or("")))
         .filter(|c| !c.is_empty() && *c != "-")
         .collect();
+    let value = |c: &str, radix: Radix| -> Option<rust_decimal::Decimal> {
+        let value = parse_amount(without_code(c, currency.code()), radix)?.normalize();
+        Money::new(value, currency).to_minor().ok().map(|_| value)
+    };
     let read = |radix: Radix| -> Option<Vec<rust_decimal::Decimal>> {
-        cells
-            .iter()
-            .map(|c| {
-                let value = parse_amount(c, radix)?.normalize();
-                Money::new(value, currency).to_minor().ok().map(|_| value)
-            })
-            .collect()
+        cells.iter().map(|c| value(c, radix)).collect()
     };
     match (read(Radix::Point), read(Radix::Comma)) {
         (Some(point), Some(comma)) if point != comma => {
@@ -43,13 +41,20 @@ pub fn detect(
                 at.map_or_else(String::new, |i| comma[i].to_string()),
             )))
         }
-        (None, Some(_)) => Ok((
-            Radix::Comma,
-            Some(
-                "amounts are read with a decimal comma (1.234,56): that is how every amount in the file is written"
-                    .to_string(),
-            ),
-        )),
-        _ => Ok((Radix::Point, None)),
+        (Some(_), _) => Ok((Radix::Point, None)),
+        (None, Some(_)) => Ok((Radix::Comma, Some(COMMA_NOTE.to_string()))),
+        (None, None) => {
+            // Some amount reads with neither: the mark that reads the most, so that the error
+            // names the odd amount, not its neighbours.
+            let count = |radix| cells.iter().filter(|c| value(c, radix).is_some()).count();
+            let radix = if count(Radix::Comma) > count(Radix::Point) {
+                Radix::Comma
+            } else {
+                Radix::Point
+            };
+            Ok((radix, None))
+        }
     }
 }
+
+const COMMA_NOTE: &str = "amounts are read with a decimal comma (1.234,56): that is how every amount in the file is written";
