@@ -12,7 +12,9 @@ use std::str::FromStr;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use purse::domain::Currency;
-use purse::import::{ColumnRef, CsvMapping, ImportOptions, ParseOptions, import_bytes, parse};
+use purse::import::{
+    ColumnRef, CsvMapping, ImportOptions, ParseOptions, SignConvention, import_bytes, parse,
+};
 use purse::store::{Store, TxnFilter};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -60,6 +62,10 @@ fn mapping(flags: &serde_json::Map<String, Value>) -> CsvMapping {
             "--credit-column" => m.credit = column(),
             "--payee-column" => m.payee = column(),
             "--id-column" => m.id = column(),
+            "--type-column" => m.type_column = column(),
+            "--currency-column" => m.currency_column = column(),
+            "--out-positive" => m.sign = SignConvention::OutPositive,
+            "--decimal-comma" => m.decimal_comma = true,
             "--skip-rows" => m.skip_rows = text.parse().unwrap(),
             "--no-header" => m.no_header = true,
             "--currency" => m.currency = Some(Currency::new(text).unwrap()),

@@ -9,6 +9,8 @@
 mod cli;
 #[path = "import/csv_columns.rs"]
 mod csv_columns;
+#[path = "import/csv_marks.rs"]
+mod csv_marks;
 #[path = "import/fuzz.rs"]
 mod fuzz;
 #[path = "import/parse.rs"]

@@ -1,17 +1,20 @@
 //! CSV statements: records read by the `csv` crate, columns found through a [`CsvMapping`] (or
-//! guessed from the header), dates in a given or detected format, amounts with a `.` or `,` radix,
+//! guessed from the header), dates in a given or detected format, amounts with a `.` or `,` radix
+//! (given, or the one that reads every amount: `csv/radix.rs`),
 //! one signed column, debit/credit columns, or a signed column whose sign a debit/credit column
-//! decides; the currency from a currency column when there is one. Footer and total lines are
+//! decides; amounts may carry the statement's currency code (`12,50 EUR`); the currency from a
+//! currency column when there is one. Footer and total lines are
 //! skipped with a note (`csv/rows.rs`). Every error names the line and column.
 
 mod columns;
 mod dates;
+mod radix;
 mod rows;
 
 use self::columns::{Amounts, Columns};
 use super::csv_map::{CsvMapping, SignConvention};
 use super::statement::{Statement, StatementTxn};
-use super::values::{AMOUNT_HINT, Radix, formatted_date, parse_amount};
+use super::values::{AMOUNT_HINT, Radix, formatted_date, parse_amount, without_code};
 use super::{Format, ParseError, ParsedFile, Position};
 use crate::domain::{AccountKind, Currency, Money};
 
@@ -60,7 +63,9 @@ pub fn parse(
     let radix = if mapping.decimal_comma {
         Radix::Comma
     } else {
-        Radix::Point
+        let (radix, note) = radix::detect(&rows, &cols, currency)?;
+        notes.extend(note);
+        radix
     };
     let mut transactions = Vec::with_capacity(rows.len());
     for (n, (line, record)) in rows.iter().enumerate() {
@@ -82,7 +87,7 @@ pub fn parse(
                 if blank_is_zero && (text.is_empty() || text == "-") {
                     return Ok(rust_decimal::Decimal::ZERO);
                 }
-                parse_amount(text, radix).ok_or_else(|| {
+                parse_amount(without_code(text, currency.code()), radix).ok_or_else(|| {
                     ParseError::new(at(i), format!("\"{text}\" is not an amount {AMOUNT_HINT}"))
                 })
             };

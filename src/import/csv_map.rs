@@ -6,6 +6,14 @@ use std::fmt;
 
 use crate::domain::{AccountKind, Currency};
 
+mod names;
+
+pub(super) use names::{
+    AMOUNT_NAMES, CREDIT_NAMES, CURRENCY_NAMES, DATE_NAMES, DEBIT_NAMES, DESCRIPTION_NAMES,
+    ID_NAMES, PAYEE_NAMES, TRANSACTION_DATE_WORDS, TYPE_NAMES,
+};
+pub use names::{CREDIT_WORDS, DEBIT_WORDS};
+
 /// A column, by header name or by position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ColumnRef {
@@ -155,78 +163,6 @@ pub fn valid_date_format(format: &str) -> bool {
     write!(written, "{}", sample.format(format)).is_ok()
         && super::values::formatted_date(&written, format) == Some(sample)
 }
-
-/// Header names tried, in order, for each unmapped column. Headers are compared in lower case
-/// with `_`, `-` and `.` read as spaces (`Transaction_Date` is `transaction date`).
-pub(super) const DATE_NAMES: &[&str] = &[
-    "date",
-    "transaction date",
-    "trans date",
-    "posting date",
-    "posted date",
-    "post date",
-    "booking date",
-    "value date",
-];
-/// Words that make a date column the transaction's date when no header is one of [`DATE_NAMES`].
-pub(super) const TRANSACTION_DATE_WORDS: &[&str] = &[
-    "transaction",
-    "trans",
-    "booking",
-    "booked",
-    "posted",
-    "posting",
-    "post",
-];
-pub(super) const CURRENCY_NAMES: &[&str] = &["currency", "currency code", "ccy", "curr"];
-/// Debit/credit indicator columns, used when every row holds one of the words below.
-pub(super) const TYPE_NAMES: &[&str] = &[
-    "type",
-    "transaction type",
-    "debit/credit",
-    "credit/debit",
-    "dr/cr",
-    "cr/dr",
-    "credit debit indicator",
-    "debit credit indicator",
-];
-/// Values of a debit/credit column: money out…
-pub const DEBIT_WORDS: &[&str] = &["debit", "dr", "d", "dbit", "withdrawal", "out"];
-/// …and money in.
-pub const CREDIT_WORDS: &[&str] = &["credit", "cr", "c", "crdt", "deposit", "in"];
-pub(super) const AMOUNT_NAMES: &[&str] = &["amount", "transaction amount", "value"];
-pub(super) const DEBIT_NAMES: &[&str] = &[
-    "debit",
-    "debits",
-    "debit amount",
-    "withdrawal",
-    "withdrawals",
-    "money out",
-    "paid out",
-    "outflow",
-];
-pub(super) const CREDIT_NAMES: &[&str] = &[
-    "credit",
-    "credits",
-    "credit amount",
-    "deposit",
-    "deposits",
-    "money in",
-    "paid in",
-    "inflow",
-];
-pub(super) const PAYEE_NAMES: &[&str] =
-    &["payee", "merchant", "name", "counterparty", "beneficiary"];
-pub(super) const DESCRIPTION_NAMES: &[&str] = &[
-    "description",
-    "transaction description",
-    "memo",
-    "details",
-    "narrative",
-    "note",
-    "notes",
-];
-pub(super) const ID_NAMES: &[&str] = &["transaction id", "fitid", "id"];
 
 #[cfg(test)]
 mod tests {

@@ -35,3 +35,7 @@ pub const NOT_DEBIT_OR_CREDIT: &str = "is neither a debit nor a credit";
 
 /// A one-cell line above a CSV file's header (a title such as "Transactions for account …").
 pub const TITLE_SKIPPED: &str = "skipped: a title above the header";
+
+/// A CSV file whose amounts read as different values with a decimal point and a decimal comma.
+pub const TWO_DECIMAL_MARKS: &str =
+    "its amounts read both with a decimal point and with a decimal comma, as different amounts";

@@ -68,31 +68,50 @@ pub fn parse(text: &str, default_currency: Currency) -> Result<ParsedFile, Parse
     }
     for trnrs in responses {
         let status = status(trnrs);
-        let body = trnrs.child("STMTRS").or_else(|| trnrs.child("CCSTMTRS"));
-        let parsed = body
-            .map(|rs| statement(rs, institution.as_deref(), default_currency, &mut notes))
-            .transpose()?;
-        match (status, parsed) {
-            (None, Some(s)) => statements.push(s),
-            (Some(failed), Some(s)) if !s.transactions.is_empty() => {
-                notes.push(format!(
-                    "{}: the bank reported {failed} (line {}), but sent transactions; they were read",
+        // One statement per response, but some writers (csv2ofx) put several in one.
+        let bodies: Vec<&Element> = trnrs
+            .children
+            .iter()
+            .filter(|c| c.name == "STMTRS" || c.name == "CCSTMTRS")
+            .collect();
+        let mut parsed = Vec::with_capacity(bodies.len());
+        for rs in bodies {
+            parsed.push(statement(
+                rs,
+                institution.as_deref(),
+                default_currency,
+                &mut notes,
+            )?);
+        }
+        if parsed.is_empty() {
+            match &status {
+                Some(failed) => failures.push(format!(
+                    "a statement: the bank reported {failed} and sent no transactions (line {})",
+                    trnrs.line
+                )),
+                None => notes.push(format!(
+                    "an empty statement response at line {} was skipped",
+                    trnrs.line
+                )),
+            }
+        }
+        for s in parsed {
+            match &status {
+                None => statements.push(s),
+                Some(failed) if !s.transactions.is_empty() => {
+                    notes.push(format!(
+                        "{}: the bank reported {failed} (line {}), but sent transactions; they were read",
+                        s.display_name(),
+                        trnrs.line
+                    ));
+                    statements.push(s);
+                }
+                Some(failed) => failures.push(format!(
+                    "{}: the bank reported {failed} and sent no transactions (line {})",
                     s.display_name(),
                     trnrs.line
-                ));
-                statements.push(s);
+                )),
             }
-            (Some(failed), parsed) => {
-                let which = parsed.map_or_else(|| "a statement".to_string(), |s| s.display_name());
-                failures.push(format!(
-                    "{which}: the bank reported {failed} and sent no transactions (line {})",
-                    trnrs.line
-                ));
-            }
-            (None, None) => notes.push(format!(
-                "an empty statement response at line {} was skipped",
-                trnrs.line
-            )),
         }
     }
     let mut investments = Vec::new();

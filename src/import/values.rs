@@ -9,9 +9,9 @@ use rust_decimal::Decimal;
 /// Which character separates the whole part from the fraction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Radix {
-    /// `1,234.56`: `.` is the radix; `,`, spaces and `'` group digits.
+    /// `1,234.56`: `.` is the radix; `,`, spaces and `'` group digits in threes.
     Point,
-    /// `1.234,56`: `,` is the radix; `.`, spaces and `'` group digits.
+    /// `1.234,56`: `,` is the radix; `.`, spaces and `'` group digits in threes.
     Comma,
     /// OFX: either mark may be the radix (the spec allows both, with no grouping); when both
     /// appear, the last one is the radix.
@@ -40,19 +40,18 @@ pub fn parse_amount(text: &str, radix: Radix) -> Option<Decimal> {
     } else if let Some(rest) = s.strip_prefix('+') {
         s = rest;
     }
-    let s = s.trim().trim_start_matches(['$', '€', '£', '¥']).trim();
+    let s = s
+        .trim()
+        .trim_start_matches(SYMBOLS)
+        .trim_end_matches(SYMBOLS)
+        .trim();
     let s = s.strip_prefix('-').map_or(s, |rest| {
         negative = !negative;
         rest
     });
-    let grouping = |c: char| matches!(c, ' ' | '\'' | '\u{a0}' | '\u{202f}');
     let cleaned: String = match radix {
-        Radix::Point => s.chars().filter(|c| *c != ',' && !grouping(*c)).collect(),
-        Radix::Comma => s
-            .chars()
-            .filter(|c| *c != '.' && !grouping(*c))
-            .map(|c| if c == ',' { '.' } else { c })
-            .collect(),
+        Radix::Point => grouped(s, '.', ',')?,
+        Radix::Comma => grouped(s, ',', '.')?,
         Radix::Either => {
             let last_mark = s.rfind(['.', ',']);
             let both = s.contains('.') && s.contains(',');
@@ -61,7 +60,7 @@ pub fn parse_amount(text: &str, radix: Radix) -> Option<Decimal> {
                 .filter_map(|(i, c)| match c {
                     '.' | ',' if Some(i) == last_mark && (both || single_mark) => Some('.'),
                     '.' | ',' => None,
-                    c if grouping(c) => None,
+                    c if is_space_group(c) => None,
                     c => Some(c),
                 })
                 .collect()
@@ -76,6 +75,57 @@ pub fn parse_amount(text: &str, radix: Radix) -> Option<Decimal> {
     }
     let value = Decimal::from_str_exact(&cleaned).ok()?;
     Some(if negative { -value } else { value })
+}
+
+/// `text` without the currency code `code` written before or after the amount (`12,50 EUR`,
+/// `EUR -3.00`); any other text is returned as it is (so a different code is no amount).
+pub fn without_code<'a>(text: &'a str, code: &str) -> &'a str {
+    let t = text.trim();
+    let stripped = t
+        .strip_suffix(code)
+        .or_else(|| t.strip_prefix(code))
+        .map(str::trim);
+    match stripped {
+        Some(rest) if rest.chars().any(|c| c.is_ascii_digit()) => rest,
+        _ => text,
+    }
+}
+
+/// Currency symbols written before or after an amount (`$7.10`, `12,50 €`).
+const SYMBOLS: [char; 4] = ['$', '€', '£', '¥'];
+
+/// Marks that group digits whatever the radix: spaces and `'` (`1 234,56`, `11'373.94`).
+fn is_space_group(c: char) -> bool {
+    matches!(c, ' ' | '\'' | '\u{a0}' | '\u{202f}')
+}
+
+/// `s` with `radix` as `.` and its grouping marks (`group`, spaces, `'`) removed, when they group
+/// the whole part in threes (`1,234.5`); `None` otherwise, so that `12,50` read with a `.` radix
+/// is refused instead of becoming 1250.
+fn grouped(s: &str, radix: char, group: char) -> Option<String> {
+    let (whole, fraction) = s.split_once(radix).unwrap_or((s, ""));
+    if fraction.contains(|c: char| c == group || c == radix || is_space_group(c)) {
+        return None;
+    }
+    let mut groups = whole.split(|c: char| c == group || is_space_group(c));
+    let first = groups.next().unwrap_or("");
+    let mut out = first.to_string();
+    let mut grouped = false;
+    for g in groups {
+        if g.len() != 3 {
+            return None;
+        }
+        grouped = true;
+        out.push_str(g);
+    }
+    if grouped && !(1..=3).contains(&first.len()) {
+        return None;
+    }
+    if s.contains(radix) {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    Some(out)
 }
 
 /// The calendar date at the start of an OFX date-time (its first eight digits).
@@ -134,6 +184,36 @@ mod tests {
         for bad in ["", "-", "abc", "1.2.3", "1e5", "12..3", "--"] {
             assert_eq!(p(bad, Radix::Point), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_mark_that_does_not_group_in_threes_is_no_grouping_mark() {
+        let p = |s, r| parse_amount(s, r);
+        // A decimal comma read with a `.` radix (and the reverse) is refused, not multiplied.
+        for comma in ["100,00", "-63,89", "12,5", "1,234,56", "1.234,56", ",50"] {
+            assert_eq!(p(comma, Radix::Point), None, "{comma:?}");
+        }
+        for point in ["12.50", "-0.42", "1,234.56", "1.23.456"] {
+            assert_eq!(p(point, Radix::Comma), None, "{point:?}");
+        }
+        assert_eq!(p("1,234,567.89", Radix::Point), Some(dec!(1234567.89)));
+        assert_eq!(p("1.234.567,89", Radix::Comma), Some(dec!(1234567.89)));
+        assert_eq!(p("11'373.94", Radix::Point), Some(dec!(11373.94)));
+        assert_eq!(p("1,234", Radix::Point), Some(dec!(1234)));
+        assert_eq!(p("1.234", Radix::Comma), Some(dec!(1234)));
+        assert_eq!(p("12,50 €", Radix::Comma), Some(dec!(12.50)));
+        assert_eq!(p("-12,50€", Radix::Comma), Some(dec!(-12.50)));
+        assert_eq!(p("$1,000.00", Radix::Point), Some(dec!(1000.00)));
+    }
+
+    #[test]
+    fn the_statement_currency_code_may_be_written_with_the_amount() {
+        let read = |s| parse_amount(without_code(s, "EUR"), Radix::Comma);
+        assert_eq!(read("12,50 EUR"), Some(dec!(12.50)));
+        assert_eq!(read("EUR -3,00"), Some(dec!(-3.00)));
+        assert_eq!(read("-1.234,56EUR"), Some(dec!(-1234.56)));
+        assert_eq!(read("12,50 USD"), None);
+        assert_eq!(read("EUR"), None);
     }
 
     #[test]

@@ -207,3 +207,43 @@ fn a_title_line_above_the_header_is_skipped_with_a_note() {
         f.notes
     );
 }
+
+#[test]
+fn dutch_debit_credit_columns_decide_the_sign_when_only_the_amount_is_named() {
+    // ING Netherlands: "Af Bij" (Af = out, Bij = in) beside an unsigned "Bedrag (EUR)". Naming
+    // the amount column used to store every amount as money in.
+    let mapping = CsvMapping {
+        date: ColumnRef::parse("Datum"),
+        amount: ColumnRef::parse("Bedrag (EUR)"),
+        payee: ColumnRef::parse("Naam / Omschrijving"),
+        ..CsvMapping::default()
+    };
+    let f = parse(
+        &bytes("public/csv/ofxstatement-dutch/ing_ok.csv"),
+        &options(mapping),
+    )
+    .unwrap();
+    assert_eq!(
+        amounts(&f),
+        ["-1.25", "1.25", "0.00", "20.00", "-0.31", "-0.31"]
+    );
+    assert!(
+        f.notes.iter().any(|n| n.contains("\"Af Bij\"")),
+        "{:?}",
+        f.notes
+    );
+    // Knab: "CreditDebet" holding D/C, and its "Valutacode" column gives the currency.
+    let mapping = CsvMapping {
+        date: ColumnRef::parse("Transactiedatum"),
+        amount: ColumnRef::parse("Bedrag"),
+        payee: ColumnRef::parse("Tegenrekeninghouder"),
+        ..CsvMapping::default()
+    };
+    let f = parse(
+        &bytes("public/csv/ofxstatement-dutch/Knab_transactieoverzicht_ok.csv"),
+        &options(mapping),
+    )
+    .unwrap();
+    assert_eq!(f.statements[0].currency.code(), "EUR");
+    assert_eq!(&amounts(&f)[..2], ["-827.75", "827.75"]);
+}

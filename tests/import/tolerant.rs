@@ -121,3 +121,11 @@ fn investment_only_files_say_they_are_not_supported_yet() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not supported yet"));
 }
+
+#[test]
+fn several_statements_in_one_response_are_all_read() {
+    // csv2ofx writes both accounts' <STMTRS> inside one <STMTTRNRS>.
+    let f = super::read("public/ofx/csv2ofx/default.ofx");
+    let counts: Vec<usize> = f.statements.iter().map(|s| s.transactions.len()).collect();
+    assert_eq!(counts, [2, 6]);
+}
