@@ -94,7 +94,7 @@ fn render_bills(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let amounts: Vec<String> = bills.iter().map(|b| b.amount.display()).collect();
     let lefts: Vec<String> = bills
         .iter()
-        .map(|b| format::days_left(b.days_left(app.today)))
+        .map(|b| b.when_due(app.today))
         .collect();
     let cols = [
         Col::flex(10),
