@@ -10,10 +10,13 @@ mod dates;
 mod export;
 mod import;
 mod link;
+mod listings;
 pub(crate) mod output;
 mod rules;
 mod streamed;
+mod sync;
 mod terminal_out;
+mod transactions;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

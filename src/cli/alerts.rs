@@ -1,5 +1,5 @@
 //! `purse alerts ack ID`: acknowledge an alert (it stays listed, marked acknowledged, and is never
-//! notified again). Listing (`purse alerts` alone) lives with the other listings in `commands`.
+//! notified again). Listing (`purse alerts` alone) lives with the other listings in `listings`.
 
 use std::io::Write;
 

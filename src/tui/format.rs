@@ -45,17 +45,6 @@ pub fn relative(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
     }
 }
 
-/// When a bill is due, relative to today.
-pub fn days_left(days: i64) -> String {
-    match days {
-        d if d < -1 => format!("{} days late", -d),
-        -1 => "1 day late".to_string(),
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        d => format!("in {d} days"),
-    }
-}
-
 pub fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
@@ -164,8 +153,6 @@ mod tests {
         assert_eq!(hbar(1, 16, 4), "▎", "a quarter cell");
         assert_eq!(hbar(7, 0, 4), "");
         assert_eq!(hbar(u64::MAX, u64::MAX, 3), "███");
-        assert_eq!(days_left(0), "today");
-        assert_eq!(days_left(-3), "3 days late");
         assert_eq!(truncate("Groceries", 5), "Groc…");
         assert_eq!(
             wrap("Visa statement of $2,655.20 due Nov 24", 16, 2),

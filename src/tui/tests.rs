@@ -7,6 +7,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod amounts;
+mod bill_edits;
 mod editing;
 mod fixture;
 mod harness;

@@ -18,12 +18,8 @@ pub(super) fn statement(
 ) -> Result<Statement, ParseError> {
     let card = rs.name == "CCSTMTRS";
     let currency = match rs.leaf("CURDEF") {
-        Some((code, line)) => Currency::new(code).map_err(|_| {
-            ParseError::new(
-                Position::tag("CURDEF", line),
-                format!("\"{code}\" is not a currency code (expected three letters, like USD)"),
-            )
-        })?,
+        Some((code, line)) => Currency::known(code)
+            .map_err(|e| ParseError::new(Position::tag("CURDEF", line), e.to_string()))?,
         None => default_currency,
     };
     let from_tag = if card { "CCACCTFROM" } else { "BANKACCTFROM" };

@@ -92,10 +92,7 @@ fn render_bills(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         return;
     }
     let amounts: Vec<String> = bills.iter().map(|b| b.amount.display()).collect();
-    let lefts: Vec<String> = bills
-        .iter()
-        .map(|b| format::days_left(b.days_left(app.today)))
-        .collect();
+    let lefts: Vec<String> = bills.iter().map(|b| b.when_due(app.today)).collect();
     let cols = [
         Col::flex(10),
         Col::fixed(panes::width_of("", amounts.iter().map(String::as_str)), 0),

@@ -223,3 +223,32 @@ fn snapshot_budgets_with_rollover() {
     let app = sample(100, 20);
     assert!(!super::screen(&app).contains("Rollover"));
 }
+
+/// The "Alerts & bills" pane words due dates as `purse bills` and the bills overlay do.
+#[test]
+fn snapshot_upcoming_bills_worded_like_the_bills_list() {
+    let mut app = sample(120, 36);
+    let template = bills().remove(0);
+    let due = |id, name: &str, d| crate::domain::Bill {
+        id,
+        name: name.into(),
+        due: day(d),
+        ..template.clone()
+    };
+    let bills = vec![
+        due(1, "Gym", 18),
+        due(2, "Phone", 21),
+        due(3, "Water", 22),
+        due(4, "Visa", 24),
+    ];
+    let words: Vec<String> = bills.iter().map(|b| b.when_due(today())).collect();
+    load(&mut app, Data::Bills(bills));
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('z'));
+    let screen = super::screen(&app);
+    for w in &words {
+        assert!(screen.contains(w.as_str()), "{w} missing:\n{screen}");
+    }
+    assert!(!screen.contains("late"), "{screen}");
+    snap("upcoming_bills_wording", &app);
+}
