@@ -1,7 +1,7 @@
 //! Migration 0012: amounts stored in three-letter crypto codes before their exponent became 8
 //! (kept in hundredths until then) are rescaled, month totals included.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use rust_decimal::dec;
 
 use super::{Store, TxnFilter};
@@ -10,7 +10,10 @@ use crate::domain::{AccountKind, AccountSnapshot, Currency, Delta, IncomingTrans
 #[tokio::test]
 async fn amounts_kept_in_hundredths_are_rescaled_to_eight_decimals() {
     let store = Store::open_in_memory().await.expect("store");
-    let now = Utc::now();
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 21, 12, 0, 0)
+        .single()
+        .expect("a fixed time");
     let conn = store
         .ensure_connection("Coins", "plaid", now)
         .await
